@@ -1,0 +1,193 @@
+//! Lowering: `openapiv3::OpenAPI` to the resolved [`model`](crate::model).
+//!
+//! This is the only place that reads `openapiv3` types and follows `$ref`s. It names
+//! everything (through [`crate::names`]) and rejects what the emitters could not express,
+//! with the JSON pointer of the construct.
+
+mod operation;
+mod refs;
+mod schema;
+mod security;
+
+use std::collections::BTreeMap;
+
+use openapiv3::OpenAPI;
+
+use crate::error::Error;
+use crate::model::{Api, TypeDef, TypeId};
+use crate::names::Namespace;
+use crate::pointer::JsonPointer;
+
+/// Prelude names the generated models use unqualified; a schema with one of these names
+/// gets a numbered name instead, so it cannot shadow them in its own file. (Everything else
+/// the generated code uses is path-qualified: `crate::Error`, `crate::models::Error`.)
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
+];
+
+/// Lowers a parsed document. `file` is only used in error messages.
+pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
+    let mut lowering = Lowering {
+        doc,
+        file,
+        types: Vec::new(),
+        reserved: Vec::new(),
+        type_names: Namespace::with_reserved(RESERVED_TYPE_NAMES),
+        type_modules: Namespace::with_reserved(&["mod"]),
+        components: BTreeMap::new(),
+        in_progress: Vec::new(),
+    };
+    lowering.register_components()?;
+    lowering.define_components()?;
+    let security = security::Schemes::lower(&lowering)?;
+    let operations = operation::lower_all(&mut lowering, &security)?;
+    let base_url = lowering.base_url()?;
+    let mut types = Vec::with_capacity(lowering.types.len());
+    for (index, slot) in lowering.types.into_iter().enumerate() {
+        match slot {
+            Some(def) => types.push(def),
+            None => {
+                return Err(Error::Internal {
+                    file: file.to_owned(),
+                    path: format!("type #{index}"),
+                    message: "a registered type was never defined".to_owned(),
+                });
+            }
+        }
+    }
+    Ok(Api {
+        title: doc.info.title.clone(),
+        version: doc.info.version.clone(),
+        description: doc.info.description.clone(),
+        base_url,
+        types,
+        operations,
+        security_schemes: security.into_used(),
+    })
+}
+
+/// State shared by the lowering passes.
+pub(crate) struct Lowering<'a> {
+    pub(crate) doc: &'a OpenAPI,
+    pub(crate) file: &'a str,
+    /// Named types; a slot is `None` between naming a type and defining it, which is what
+    /// lets recursive schemas refer to themselves.
+    types: Vec<Option<TypeDef>>,
+    /// The Rust name and module chosen for each type when it was reserved.
+    reserved: Vec<(String, String)>,
+    type_names: Namespace,
+    type_modules: Namespace,
+    /// `components/schemas` keys to their type.
+    components: BTreeMap<String, TypeId>,
+    /// Component schemas being lowered, to report `$ref` cycles that no type can express.
+    in_progress: Vec<String>,
+}
+
+impl<'a> Lowering<'a> {
+    pub(crate) fn unsupported(
+        &self,
+        pointer: &JsonPointer,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Error {
+        Error::Unsupported {
+            file: self.file.to_owned(),
+            pointer: pointer.clone(),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    pub(crate) fn invalid(
+        &self,
+        pointer: &JsonPointer,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Error {
+        Error::Invalid {
+            file: self.file.to_owned(),
+            pointer: pointer.clone(),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// Reserves a named type: a unique Rust name and module, filled in later by
+    /// [`Lowering::define`].
+    pub(crate) fn reserve_type(&mut self, wanted_name: &str) -> (TypeId, String, String) {
+        let name = self.type_names.claim(crate::names::type_name(wanted_name));
+        let module = self.type_modules.claim(crate::names::snake(&name));
+        self.types.push(None);
+        self.reserved.push((name.clone(), module.clone()));
+        (TypeId(self.types.len() - 1), name, module)
+    }
+
+    /// The name and module reserved for `id`.
+    pub(crate) fn reserved_names(&self, id: TypeId) -> (String, String) {
+        self.reserved.get(id.0).cloned().unwrap_or_default()
+    }
+
+    pub(crate) fn component_id(&self, key: &str) -> Option<TypeId> {
+        self.components.get(key).copied()
+    }
+
+    pub(crate) fn define(&mut self, id: TypeId, def: TypeDef) {
+        if let Some(slot) = self.types.get_mut(id.0) {
+            *slot = Some(def);
+        }
+    }
+
+    fn register_components(&mut self) -> Result<(), Error> {
+        let Some(components) = &self.doc.components else {
+            return Ok(());
+        };
+        for key in components.schemas.keys() {
+            let (id, _, _) = self.reserve_type(key);
+            self.components.insert(key.clone(), id);
+        }
+        Ok(())
+    }
+
+    fn define_components(&mut self) -> Result<(), Error> {
+        let Some(components) = &self.doc.components else {
+            return Ok(());
+        };
+        let base = JsonPointer::root().join("components").join("schemas");
+        for (key, schema) in &components.schemas {
+            let Some(&id) = self.components.get(key) else {
+                continue;
+            };
+            self.define_component(id, key, schema, &base.join(key))?;
+        }
+        Ok(())
+    }
+
+    /// The first server's URL with variables replaced by their defaults.
+    fn base_url(&self) -> Result<Option<String>, Error> {
+        let Some(server) = self.doc.servers.first() else {
+            return Ok(None);
+        };
+        let pointer = JsonPointer::root().join("servers").join(0);
+        let mut url = server.url.clone();
+        if let Some(variables) = &server.variables {
+            for (name, variable) in variables {
+                url = url.replace(&format!("{{{name}}}"), &variable.default);
+            }
+        }
+        if url.contains('{') {
+            return Err(self.invalid(
+                &pointer.join("url"),
+                format!(
+                    "server URL `{}` uses a variable that is not declared",
+                    server.url
+                ),
+                "declare it under `variables` with a `default`",
+            ));
+        }
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            // Relative server URLs (`/v1`) have no host to default to; the caller sets one.
+            return Ok(None);
+        }
+        Ok(Some(url.trim_end_matches('/').to_owned()))
+    }
+}

@@ -1,0 +1,40 @@
+//! `cargo xtask`: project automation. See `cargo xtask --help`.
+
+mod codegen_cmd;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command> [options]
+
+Commands:
+  codegen     Regenerate a client crate from an OpenAPI spec.
+      --spec FILE         spec to read (default: spec/magnetis.yaml)
+      --out DIR           crate folder to write (default: generated-client)
+      --crate-name NAME   package name (default: magnetis-client for the default spec,
+                          else the --out folder's name)
+      --standalone        add a [workspace] table so the crate builds outside this workspace
+                          (the default when --out is outside this workspace)
+      --check             write nothing; exit 1 with a diff if the folder is stale
+
+  help, --help, -h        Show this help.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen_cmd::run(args.get(1..).unwrap_or_default()),
+        None | Some("help" | "--help" | "-h") => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
