@@ -22,6 +22,8 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Security schemes that at least one operation uses.
     pub security_schemes: Vec<SecurityScheme>,
+    /// Constructs of the spec that are not generated (webhooks, XML), for the crate docs.
+    pub notes: Vec<String>,
 }
 
 impl Api {
@@ -40,12 +42,21 @@ impl Api {
                 s.fields.iter().any(|f| f.ty.any(wanted))
                     || s.additional.as_ref().is_some_and(|t| t.any(wanted))
             }
-            TypeKind::Alias(t) => t.any(wanted),
-            TypeKind::Enum(_) => false,
+            TypeKind::Alias(t) | TypeKind::Newtype(t) => t.any(wanted),
+            TypeKind::OneOf(o) => o.variants.iter().any(|v| v.ty.any(wanted)),
+            TypeKind::Enum(_) | TypeKind::IntEnum(_) => false,
         });
         let in_operations = self.operations.iter().any(|op| {
             op.params.iter().any(|p| p.ty.any(wanted))
-                || op.body.as_ref().is_some_and(|b| b.ty.any(wanted))
+                || op
+                    .body
+                    .as_ref()
+                    .is_some_and(|b| b.media.iter().any(|m| m.ty.any(wanted)))
+                || op
+                    .success
+                    .bodies()
+                    .any(|b| b.ty().is_some_and(|t| t.any(wanted)))
+                || op.errors.types().any(|t| t.any(wanted))
         });
         in_types || in_operations
     }
@@ -74,6 +85,10 @@ pub enum TypeRef {
     Date,
     /// `string` with format `date-time` (RFC 3339).
     DateTime,
+    /// `string` with format `uuid`.
+    Uuid,
+    /// `string` with format `binary`: raw bytes (file uploads, binary bodies).
+    Bytes,
     /// Any JSON value (an empty schema).
     Json,
     /// A named type.
@@ -126,8 +141,51 @@ pub enum TypeKind {
     Struct(Struct),
     /// Another name for a type (maps, arrays, scalars, references).
     Alias(TypeRef),
+    /// A one-field tuple struct around a type: used instead of an alias when the type
+    /// contains itself (`Tree = Vec<Tree>`), which an alias cannot.
+    Newtype(TypeRef),
     /// A string enum.
     Enum(StringEnum),
+    /// An integer enum.
+    IntEnum(IntEnum),
+    /// `oneOf`/`anyOf`: one of several types.
+    OneOf(OneOf),
+}
+
+/// An integer enum: known values plus a catch-all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntEnum {
+    /// Known values in spec order, with their variant names.
+    pub variants: Vec<(String, i64)>,
+    /// The name of the catch-all variant.
+    pub other: String,
+}
+
+/// A value that is one of several types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OneOf {
+    /// The alternatives, in spec order.
+    pub variants: Vec<OneOfVariant>,
+    /// The property whose value names the variant, when there is one (a `discriminator`,
+    /// or a property that has a different constant value in every alternative). Without
+    /// one, the first alternative that decodes wins.
+    pub tag: Option<String>,
+    /// With a tag: the catch-all variant for tag values the spec does not list (kept as
+    /// raw JSON, so that a server adding a variant does not break old clients).
+    pub other: String,
+}
+
+/// One alternative of a [`OneOf`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OneOfVariant {
+    /// The Rust variant name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// The tag values that select it (with [`OneOf::tag`]).
+    pub tag_values: Vec<String>,
+    /// Boxed, because the type contains the enum itself.
+    pub boxed: bool,
 }
 
 /// An object with known properties.
@@ -158,6 +216,12 @@ pub struct Field {
     pub deprecated: bool,
     /// `readOnly: true`: sent by the server only.
     pub read_only: bool,
+    /// `writeOnly: true`: sent by the client only.
+    pub write_only: bool,
+    /// The `default` value, as JSON, for the docs.
+    pub default: Option<String>,
+    /// Stored behind a `Box`, because the field's type contains the struct itself.
+    pub boxed: bool,
 }
 
 /// A string enum: known values plus a catch-all for values the spec does not list.
@@ -254,6 +318,12 @@ pub struct Operation {
     /// Alternative sets of security schemes (indexes into [`Api::security_schemes`]);
     /// empty when the operation needs no credentials.
     pub security: Vec<Vec<usize>>,
+    /// A server of the operation's own (path- or operation-level `servers`).
+    pub server: Option<String>,
+    /// Headers the success responses document.
+    pub response_headers: Vec<ResponseHeader>,
+    /// Constructs of the operation that are not generated (callbacks, links), for the docs.
+    pub notes: Vec<String>,
 }
 
 /// A segment of a path template.
@@ -274,6 +344,26 @@ pub enum ParamLocation {
     Query,
     /// In a request header.
     Header,
+    /// In the `Cookie` header.
+    Cookie,
+}
+
+/// How an array or object parameter is spelled (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// A scalar: no style applies.
+    Scalar,
+    /// `form`, `explode: true` (query default): `id=1&id=2`; objects as `key=value` pairs.
+    FormExploded,
+    /// `form`, `explode: false`, and `simple` (path and header default): `id=1,2`;
+    /// objects as `key,value,key,value`.
+    Comma,
+    /// `spaceDelimited`: `id=1%202`.
+    Space,
+    /// `pipeDelimited`: `id=1|2`.
+    Pipe,
+    /// `deepObject`: `filter[key]=value`.
+    DeepObject,
 }
 
 /// A parameter of an operation.
@@ -289,43 +379,177 @@ pub struct Param {
     pub ty: TypeRef,
     /// Required parameters are method arguments; the others are builder setters.
     pub required: bool,
+    /// How arrays and objects are spelled.
+    pub style: ParamStyle,
     /// Description from the spec.
     pub docs: Docs,
+    /// `deprecated: true`.
+    pub deprecated: bool,
 }
 
-/// A request body.
+/// A request body: one or more media types, of which the caller sends one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
-    /// The media type sent as `content-type`.
-    pub media_type: String,
-    /// Its type (JSON-encoded).
-    pub ty: TypeRef,
+    /// The media types, in spec order. With more than one, the body argument is an enum
+    /// (named [`Body::enum_name`]) with one variant per media type.
+    pub media: Vec<BodyMedia>,
+    /// The name of that enum.
+    pub enum_name: String,
     /// Required bodies are method arguments; optional ones a builder setter.
     pub required: bool,
     /// Description from the spec.
     pub docs: Docs,
 }
 
+/// One media type of a request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyMedia {
+    /// The media type sent as `content-type`.
+    pub media_type: String,
+    /// How the value is encoded.
+    pub encoding: Encoding,
+    /// The value's type.
+    pub ty: TypeRef,
+    /// The variant name in the body enum.
+    pub variant: String,
+}
+
+/// How a body is put on the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Encoding {
+    /// JSON.
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/form-data`, one part per property of the (object) type.
+    Multipart(Vec<MultipartField>),
+    /// Raw bytes.
+    Binary,
+    /// Text.
+    Text,
+}
+
+/// One part of a multipart body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultipartField {
+    /// The Rust field name in the body struct.
+    pub name: String,
+    /// The part name.
+    pub wire_name: String,
+    /// Whether the part is a file (bytes) or text.
+    pub file: bool,
+    /// Whether the field is an `Option`.
+    pub optional: bool,
+    /// Whether the value is a list (one part per item).
+    pub list: bool,
+    /// Whether the value is sent as JSON text (objects, arrays of objects).
+    pub json: bool,
+}
+
+/// How a response body is decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    /// No body.
+    Empty,
+    /// JSON of this type.
+    Json(TypeRef),
+    /// Text, kept as a `String`.
+    Text,
+    /// Bytes, kept as a `Vec<u8>`.
+    Bytes,
+}
+
+impl ResponseBody {
+    /// The JSON type, if the body is JSON.
+    pub fn ty(&self) -> Option<&TypeRef> {
+        match self {
+            ResponseBody::Json(ty) => Some(ty),
+            _ => None,
+        }
+    }
+}
+
+/// Which statuses a response entry covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusMatch {
+    /// One status.
+    Code(u16),
+    /// A class (`4` for `4XX`).
+    Range(u16),
+    /// Every status not listed otherwise.
+    Default,
+}
+
 /// What a success response carries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Success {
-    /// Nothing worth decoding (no content, or no documented body).
-    Empty,
-    /// A JSON body of this type.
-    Json(TypeRef),
+    /// All success statuses carry the same kind of body.
+    Single(ResponseBody),
+    /// Success statuses carry different bodies: an enum (named `enum_name`) with a variant
+    /// per status.
+    ByStatus {
+        /// The enum's name.
+        enum_name: String,
+        /// `(statuses, variant name, body)` in spec order.
+        variants: Vec<(StatusMatch, String, ResponseBody)>,
+    },
+}
+
+impl Success {
+    /// Every body kind a success response can have.
+    pub fn bodies(&self) -> impl Iterator<Item = &ResponseBody> {
+        let (single, many) = match self {
+            Success::Single(body) => (Some(body), None),
+            Success::ByStatus { variants, .. } => (None, Some(variants)),
+        };
+        single
+            .into_iter()
+            .chain(many.into_iter().flatten().map(|(_, _, body)| body))
+    }
 }
 
 /// The documented error bodies of an operation.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Errors {
-    /// The Rust type of the documented error body; `None` when no error body is documented.
-    pub ty: Option<TypeRef>,
-    /// Exact statuses whose body is of that type.
-    pub statuses: Vec<u16>,
-    /// Status classes (`4` for `4XX`) whose body is of that type.
-    pub ranges: Vec<u16>,
-    /// Whether every other non-success status has a body of that type (`default`).
-    pub default: bool,
+pub enum Errors {
+    /// No error body is documented.
+    None,
+    /// One type for every documented error status.
+    Single {
+        /// The type.
+        ty: TypeRef,
+        /// The statuses it is documented for.
+        statuses: Vec<StatusMatch>,
+    },
+    /// Different types per status: an enum with a variant per status.
+    ByStatus {
+        /// The enum's name.
+        enum_name: String,
+        /// `(status, variant name, type)` in spec order.
+        variants: Vec<(StatusMatch, String, TypeRef)>,
+    },
+}
+
+impl Errors {
+    /// Every error body type.
+    pub fn types(&self) -> impl Iterator<Item = &TypeRef> {
+        let (single, many) = match self {
+            Errors::None => (None, None),
+            Errors::Single { ty, .. } => (Some(ty), None),
+            Errors::ByStatus { variants, .. } => (None, Some(variants)),
+        };
+        single
+            .into_iter()
+            .chain(many.into_iter().flatten().map(|(_, _, ty)| ty))
+    }
+}
+
+/// A response header the spec documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    /// The header name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
 }
 
 /// A security scheme the client can authenticate with.

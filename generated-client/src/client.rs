@@ -18,6 +18,7 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: reqwest::Url,
+    custom_base_url: bool,
     credentials: [Option<Secret>; 1],
     timeout: Duration,
     max_body_size: usize,
@@ -55,13 +56,24 @@ impl Client {
     pub fn base_url(&self) -> &reqwest::Url {
         &self.inner.base_url
     }
-    /// A request for `segments` appended to the base URL, with the client's timeout.
+    /// A request for `segments` appended to the base URL (or to the operation's own
+    /// `server`, unless the base URL was set explicitly), with the client's timeout.
     pub(crate) fn request<E>(
         &self,
+        server: Option<&str>,
         method: reqwest::Method,
         segments: &[&str],
     ) -> Result<reqwest::RequestBuilder, crate::Error<E>> {
-        let url = crate::runtime::url(&self.inner.base_url, segments)?;
+        let url = match server {
+            Some(server) if !self.inner.custom_base_url => {
+                let base = reqwest::Url::parse(server)
+                    .map_err(|e| crate::Error::InvalidRequest(
+                        format!("server {server}: {e}"),
+                    ))?;
+                crate::runtime::url(&base, segments)?
+            }
+            _ => crate::runtime::url(&self.inner.base_url, segments)?,
+        };
         Ok(self.inner.http.request(method, url).timeout(self.inner.timeout))
     }
     /// Adds the credentials of the first satisfiable alternative.
@@ -87,7 +99,6 @@ impl Client {
 /// [`DEFAULT_TIMEOUT`](Self::DEFAULT_TIMEOUT) per request, a
 /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT), and bodies up to
 /// [`DEFAULT_MAX_BODY_SIZE`](Self::DEFAULT_MAX_BODY_SIZE).
-#[derive(Debug)]
 pub struct ClientBuilder {
     base_url: Option<String>,
     credentials: [Option<Secret>; 1],
@@ -96,6 +107,19 @@ pub struct ClientBuilder {
     user_agent: String,
     http_client: Option<reqwest::Client>,
     max_body_size: usize,
+}
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url.as_deref().map(crate::runtime::redact_url))
+            .field("credentials", &self.credentials)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .field("http_client", &self.http_client)
+            .field("max_body_size", &self.max_body_size)
+            .finish()
+    }
 }
 impl Default for ClientBuilder {
     fn default() -> Self {
@@ -163,6 +187,7 @@ impl ClientBuilder {
     /// Checks the base URL (http or https, a host, no user name or password, no
     /// query or fragment) and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
+        let custom_base_url = self.base_url.is_some();
         let base = match self.base_url {
             Some(url) => url,
             None => Client::DEFAULT_BASE_URL.to_owned(),
@@ -182,6 +207,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+                custom_base_url,
                 credentials: self.credentials,
                 timeout: self.timeout,
                 max_body_size: self.max_body_size,
@@ -191,7 +217,7 @@ impl ClientBuilder {
 }
 fn parse_base_url(text: &str) -> Result<reqwest::Url, BuildError> {
     let invalid = |reason: &str| BuildError::InvalidBaseUrl {
-        url: text.to_owned(),
+        url: crate::runtime::redact_url(text),
         reason: reason.to_owned(),
     };
     let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
@@ -221,7 +247,7 @@ pub enum BuildError {
     MissingBaseUrl,
     /// The base URL is not usable.
     InvalidBaseUrl {
-        /// The URL as given (it cannot contain credentials: those are rejected).
+        /// The URL as given, with any user name or password replaced.
         url: String,
         /// What is wrong with it.
         reason: String,

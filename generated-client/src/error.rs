@@ -66,7 +66,10 @@ impl<E> Error<E> {
             _ => None,
         }
     }
-    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+    pub(crate) fn from_reqwest(mut error: reqwest::Error) -> Self {
+        if let Some(url) = error.url_mut() {
+            url.set_query(None);
+        }
         if error.is_timeout() {
             Error::Timeout(error)
         } else if error.is_builder() {
@@ -128,7 +131,7 @@ fn preview(body: &[u8]) -> String {
     preview
 }
 /// A response as it arrived: status, headers and the raw body.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct RawResponse {
     status: StatusCode,
     headers: HeaderMap,
@@ -137,6 +140,9 @@ pub struct RawResponse {
 impl RawResponse {
     pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: Vec<u8>) -> Self {
         Self { status, headers, body }
+    }
+    pub(crate) fn into_parts(self) -> (StatusCode, HeaderMap, Vec<u8>) {
+        (self.status, self.headers, self.body)
     }
     /// The status.
     pub fn status(&self) -> StatusCode {
@@ -155,12 +161,19 @@ impl RawResponse {
         String::from_utf8_lossy(&self.body)
     }
 }
+/// At most this many characters of a body are shown by `Debug`.
+const DEBUG_CHARS: usize = 4096;
 impl std::fmt::Debug for RawResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.text();
+        let mut body: String = text.chars().take(DEBUG_CHARS).collect();
+        if body.len() < text.len() {
+            body.push_str(&format!("... ({} bytes in all)", self.body.len()));
+        }
         f.debug_struct("RawResponse")
             .field("status", &self.status)
             .field("headers", &self.headers)
-            .field("body", &self.text())
+            .field("body", &body)
             .finish()
     }
 }
@@ -227,5 +240,5 @@ impl std::error::Error for DecodeError {
 /// The error body of operations for which the spec documents none. It has no values:
 /// [`ErrorResponse::error`] is always `None` for them, and the raw body is in
 /// [`ErrorResponse::body`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Undocumented {}

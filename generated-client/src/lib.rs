@@ -51,6 +51,7 @@
 //!
 //! Errors are \[`Error`\] values that keep the status, headers and raw body of any response that arrived; \[`Error::Status`\] also decodes the error body the spec documents.
 #![deny(missing_docs)]
+#![allow(deprecated)]
 #![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
 #[rustfmt::skip]
 mod client;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use codegen::Options;
 
 /// Paths are resolved against the workspace root, so the command works from any folder.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)

@@ -1,6 +1,7 @@
 //! `cargo xtask`: project automation. See `cargo xtask --help`.
 
 mod codegen_cmd;
+mod corpus_cmd;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,12 @@ Commands:
                           (the default when --out is outside this workspace)
       --check             write nothing; exit 1 with a diff if the folder is stale
 
+  corpus      Generate a crate for every spec in a folder, compile them all with clippy,
+              and print a table (spec, operations, generate, compile, warnings, lines,
+              generation time). Fails on any error or warning.
+      --specs DIR         folder of specs (default: ../shared/specs)
+      --out DIR           scratch workspace (default: target/corpus)
+
   help, --help, -h        Show this help.
 ";
 
@@ -24,6 +31,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen_cmd::run(args.get(1..).unwrap_or_default()),
+        Some("corpus") => corpus_cmd::run(args.get(1..).unwrap_or_default()),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

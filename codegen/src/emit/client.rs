@@ -94,6 +94,7 @@ pub fn file(api: &Api) -> TokenStream {
         struct Inner {
             http: reqwest::Client,
             base_url: reqwest::Url,
+            custom_base_url: bool,
             credentials: [Option<Secret>; #scheme_count],
             timeout: Duration,
             max_body_size: usize,
@@ -125,13 +126,22 @@ pub fn file(api: &Api) -> TokenStream {
                 &self.inner.base_url
             }
 
-            /// A request for `segments` appended to the base URL, with the client's timeout.
+            /// A request for `segments` appended to the base URL (or to the operation's own
+            /// `server`, unless the base URL was set explicitly), with the client's timeout.
             pub(crate) fn request<E>(
                 &self,
+                server: Option<&str>,
                 method: reqwest::Method,
                 segments: &[&str],
             ) -> Result<reqwest::RequestBuilder, crate::Error<E>> {
-                let url = crate::runtime::url(&self.inner.base_url, segments)?;
+                let url = match server {
+                    Some(server) if !self.inner.custom_base_url => {
+                        let base = reqwest::Url::parse(server)
+                            .map_err(|e| crate::Error::InvalidRequest(format!("server {server}: {e}")))?;
+                        crate::runtime::url(&base, segments)?
+                    }
+                    _ => crate::runtime::url(&self.inner.base_url, segments)?,
+                };
                 Ok(self.inner.http.request(method, url).timeout(self.inner.timeout))
             }
 
@@ -150,7 +160,6 @@ pub fn file(api: &Api) -> TokenStream {
         /// [`DEFAULT_TIMEOUT`](Self::DEFAULT_TIMEOUT) per request, a
         /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT), and bodies up to
         /// [`DEFAULT_MAX_BODY_SIZE`](Self::DEFAULT_MAX_BODY_SIZE).
-        #[derive(Debug)]
         pub struct ClientBuilder {
             base_url: Option<String>,
             credentials: [Option<Secret>; #scheme_count],
@@ -159,6 +168,20 @@ pub fn file(api: &Api) -> TokenStream {
             user_agent: String,
             http_client: Option<reqwest::Client>,
             max_body_size: usize,
+        }
+
+        impl std::fmt::Debug for ClientBuilder {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("ClientBuilder")
+                    .field("base_url", &self.base_url.as_deref().map(crate::runtime::redact_url))
+                    .field("credentials", &self.credentials)
+                    .field("timeout", &self.timeout)
+                    .field("connect_timeout", &self.connect_timeout)
+                    .field("user_agent", &self.user_agent)
+                    .field("http_client", &self.http_client)
+                    .field("max_body_size", &self.max_body_size)
+                    .finish()
+            }
         }
 
         impl Default for ClientBuilder {
@@ -229,6 +252,7 @@ pub fn file(api: &Api) -> TokenStream {
             /// Checks the base URL (http or https, a host, no user name or password, no
             /// query or fragment) and builds the client.
             pub fn build(self) -> Result<Client, BuildError> {
+                let custom_base_url = self.base_url.is_some();
                 let base = match self.base_url {
                     Some(url) => url,
                     None => #missing_base,
@@ -246,6 +270,7 @@ pub fn file(api: &Api) -> TokenStream {
                     inner: Arc::new(Inner {
                         http,
                         base_url,
+                        custom_base_url,
                         credentials: self.credentials,
                         timeout: self.timeout,
                         max_body_size: self.max_body_size,
@@ -256,7 +281,7 @@ pub fn file(api: &Api) -> TokenStream {
 
         fn parse_base_url(text: &str) -> Result<reqwest::Url, BuildError> {
             let invalid = |reason: &str| BuildError::InvalidBaseUrl {
-                url: text.to_owned(),
+                url: crate::runtime::redact_url(text),
                 reason: reason.to_owned(),
             };
             let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
@@ -283,7 +308,7 @@ pub fn file(api: &Api) -> TokenStream {
             MissingBaseUrl,
             /// The base URL is not usable.
             InvalidBaseUrl {
-                /// The URL as given (it cannot contain credentials: those are rejected).
+                /// The URL as given, with any user name or password replaced.
                 url: String,
                 /// What is wrong with it.
                 reason: String,

@@ -12,6 +12,9 @@ pub fn file(api: &Api, options: &Options) -> TokenStream {
     quote! {
         #doc
         #![deny(missing_docs)]
+        // Deprecated schemas are still used by the code generated around them; users of
+        // the crate get the deprecation warnings where they use them.
+        #![allow(deprecated)]
         // Descriptions come from the spec, written as prose for any renderer.
         #![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
 
@@ -109,7 +112,10 @@ fn call_example(api: &Api) -> Option<String> {
         .iter()
         .filter(|p| p.required)
         .map(|p| match p.location {
-            ParamLocation::Path | ParamLocation::Query | ParamLocation::Header => {
+            ParamLocation::Path
+            | ParamLocation::Query
+            | ParamLocation::Header
+            | ParamLocation::Cookie => {
                 format!("\"{}\"", p.wire_name.escape_default())
             }
         })

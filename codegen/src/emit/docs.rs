@@ -60,8 +60,31 @@ pub fn text(docs: &Docs, fallback: &str) -> String {
 pub fn sanitize(text: &str) -> String {
     let mut out = Vec::new();
     let mut in_fence = false;
+    // Inside a list item, continuation lines must be indented (clippy's
+    // `doc_lazy_continuation`); spec text often is not.
+    let mut list_indent: Option<usize> = None;
     for line in text.trim().lines() {
         let trimmed = line.trim_start();
+        if !in_fence {
+            if trimmed.is_empty() {
+                list_indent = None;
+            } else if let Some(marker) = list_marker(trimmed) {
+                list_indent = Some((line.len() - trimmed.len()).min(2) + marker);
+                out.push(format!(
+                    "{}{}",
+                    " ".repeat((line.len() - trimmed.len()).min(2)),
+                    escape_brackets(trimmed.trim_end())
+                ));
+                continue;
+            } else if let Some(indent) = list_indent {
+                out.push(format!(
+                    "{}{}",
+                    " ".repeat(indent),
+                    escape_brackets(trimmed.trim_end())
+                ));
+                continue;
+            }
+        }
         if let Some(info) = trimmed.strip_prefix("```") {
             if in_fence {
                 out.push("```".to_owned());
@@ -96,6 +119,16 @@ pub fn sanitize(text: &str) -> String {
         out.push("```".to_owned());
     }
     out.join("\n")
+}
+
+/// The width of a list marker (`- `, `* `, `1. `) starting `line`, if it starts with one.
+fn list_marker(line: &str) -> Option<usize> {
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line.get(digits..)?;
+    (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
 }
 
 /// Escapes `[` and `]` that rustdoc would read as intra-doc links (`[optional]`), keeping
@@ -148,5 +181,11 @@ mod tests {
         assert_eq!(sanitize("a [b] c"), "a \\[b\\] c");
         assert_eq!(sanitize("see [docs](https://x)"), "see [docs](https://x)");
         assert_eq!(sanitize("`a[0]`"), "`a[0]`");
+    }
+
+    #[test]
+    fn list_continuations_are_indented() {
+        assert_eq!(sanitize("- a\nb\n\nc"), "- a\n  b\n\nc");
+        assert_eq!(sanitize("10. a\nb"), "10. a\n    b");
     }
 }

@@ -26,10 +26,30 @@ pub fn file(api: &Api, options: &Options) -> String {
             "chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n",
         );
     }
+    let multipart = api.operations.iter().any(|op| {
+        op.body.as_ref().is_some_and(|b| {
+            b.media
+                .iter()
+                .any(|m| matches!(m.encoding, crate::model::Encoding::Multipart(_)))
+        })
+    });
+    let features = if multipart {
+        "\"json\", \"multipart\", \"rustls-tls\""
+    } else {
+        "\"json\", \"rustls-tls\""
+    };
+    text.push_str(&format!(
+        "reqwest = {{ version = \"0.12\", default-features = false, features = [{features}] }}\n"
+    ));
     text.push_str(
-        "reqwest = { version = \"0.12\", default-features = false, features = [\"json\", \"rustls-tls\"] }\n\
-         serde = { version = \"1\", features = [\"derive\"] }\n\
-         serde_json = \"1\"\n\n\
+        "serde = { version = \"1\", features = [\"derive\"] }\n\
+         serde_json = \"1\"\n",
+    );
+    if api.uses(&super::types::is_uuid) {
+        text.push_str("uuid = { version = \"1\", features = [\"serde\"] }\n");
+    }
+    text.push_str(
+        "\n\
          # A runtime for the examples; the library itself works on any executor that runs\n\
          # reqwest (which needs tokio's reactor).\n\
          [dev-dependencies]\n\

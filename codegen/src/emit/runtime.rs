@@ -80,7 +80,12 @@ pub fn error_file() -> TokenStream {
                 }
             }
 
-            pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+            pub(crate) fn from_reqwest(mut error: reqwest::Error) -> Self {
+                // The query may carry an API key (an `apiKey` scheme `in: query`): errors are
+                // logged, so it is dropped from the URL they show.
+                if let Some(url) = error.url_mut() {
+                    url.set_query(None);
+                }
                 if error.is_timeout() {
                     Error::Timeout(error)
                 } else if error.is_builder() {
@@ -148,7 +153,7 @@ pub fn error_file() -> TokenStream {
         }
 
         /// A response as it arrived: status, headers and the raw body.
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct RawResponse {
             status: StatusCode,
             headers: HeaderMap,
@@ -158,6 +163,10 @@ pub fn error_file() -> TokenStream {
         impl RawResponse {
             pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: Vec<u8>) -> Self {
                 Self { status, headers, body }
+            }
+
+            pub(crate) fn into_parts(self) -> (StatusCode, HeaderMap, Vec<u8>) {
+                (self.status, self.headers, self.body)
             }
 
             /// The status.
@@ -181,12 +190,20 @@ pub fn error_file() -> TokenStream {
             }
         }
 
+        /// At most this many characters of a body are shown by `Debug`.
+        const DEBUG_CHARS: usize = 4096;
+
         impl std::fmt::Debug for RawResponse {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let text = self.text();
+                let mut body: String = text.chars().take(DEBUG_CHARS).collect();
+                if body.len() < text.len() {
+                    body.push_str(&format!("... ({} bytes in all)", self.body.len()));
+                }
                 f.debug_struct("RawResponse")
                     .field("status", &self.status)
                     .field("headers", &self.headers)
-                    .field("body", &self.text())
+                    .field("body", &body)
                     .finish()
             }
         }
@@ -269,7 +286,7 @@ pub fn error_file() -> TokenStream {
         /// The error body of operations for which the spec documents none. It has no values:
         /// [`ErrorResponse::error`] is always `None` for them, and the raw body is in
         /// [`ErrorResponse::body`].
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Undocumented {}
     }
 }
@@ -339,17 +356,10 @@ pub fn runtime_file() -> TokenStream {
         use crate::error::{DecodeError, Error, ErrorResponse, RawResponse};
         use crate::response::Response;
 
-        /// The statuses whose body an operation documents as its error type.
-        pub(crate) struct ErrorStatuses {
-            pub(crate) statuses: &'static [u16],
-            pub(crate) ranges: &'static [u16],
-            pub(crate) default: bool,
-        }
-
-        impl ErrorStatuses {
-            fn documents(&self, status: u16) -> bool {
-                self.default || self.statuses.contains(&status) || self.ranges.contains(&(status / 100))
-            }
+        /// Why a success body could not be decoded.
+        pub(crate) enum Failure {
+            ContentType,
+            Json(serde_json::Error),
         }
 
         /// How a credential is sent.
@@ -418,19 +428,11 @@ pub fn runtime_file() -> TokenStream {
                 };
                 request = match (scheme, secret) {
                     (Scheme::Header(name), Secret::Token(token)) => {
-                        let mut value = HeaderValue::from_str(token).map_err(|_| {
-                            Error::InvalidRequest(format!("the credential for header `{name}` is not a valid header value"))
-                        })?;
-                        value.set_sensitive(true);
-                        request.header(*name, value)
+                        request.header(*name, sensitive(token, name)?)
                     }
                     (Scheme::Query(name), Secret::Token(token)) => request.query(&[(name, token)]),
                     (Scheme::Cookie(name), Secret::Token(token)) => {
-                        let mut value = HeaderValue::from_str(&format!("{name}={token}")).map_err(|_| {
-                            Error::InvalidRequest(format!("the credential for cookie `{name}` is not a valid cookie value"))
-                        })?;
-                        value.set_sensitive(true);
-                        request.header(reqwest::header::COOKIE, value)
+                        request.header(reqwest::header::COOKIE, sensitive(&format!("{name}={token}"), name)?)
                     }
                     (Scheme::Bearer, Secret::Token(token)) => request.bearer_auth(token),
                     (Scheme::Basic, Secret::Basic { user, password }) => request.basic_auth(user, password.as_ref()),
@@ -440,13 +442,129 @@ pub fn runtime_file() -> TokenStream {
             Ok(request)
         }
 
-        /// Sends the request and reads the whole response, turning non-2XX statuses into
-        /// [`Error::Status`].
-        async fn execute<E: serde::de::DeserializeOwned>(
+        /// A header value that HTTP/2 header compression and `Debug` output leave out.
+        fn sensitive<E>(value: &str, name: &str) -> Result<HeaderValue, Error<E>> {
+            let mut value = HeaderValue::from_str(value).map_err(|_| {
+                Error::InvalidRequest(format!("the credential for `{name}` is not a valid header value"))
+            })?;
+            value.set_sensitive(true);
+            Ok(value)
+        }
+
+        /// How an array or object query parameter is spelled.
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) enum Style {
+            /// `id=1&id=2`; objects as `key=value` pairs.
+            FormExploded,
+            /// `id=1,2`; objects as `id=key,value,key,value`.
+            Comma,
+            /// `id=1%202`.
+            Space,
+            /// `id=1|2`.
+            Pipe,
+            /// `id[key]=value`.
+            DeepObject,
+        }
+
+        /// Adds an array or object query parameter in the given style.
+        pub(crate) fn query<T: serde::Serialize, E>(
+            request: reqwest::RequestBuilder,
+            name: &str,
+            value: &T,
+            style: Style,
+        ) -> Result<reqwest::RequestBuilder, Error<E>> {
+            let value = serde_json::to_value(value)
+                .map_err(|e| Error::InvalidRequest(format!("query parameter `{name}`: {e}")))?;
+            let separator = match style {
+                Style::Space => " ",
+                Style::Pipe => "|",
+                _ => ",",
+            };
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            match (value, style) {
+                (serde_json::Value::Null, _) => {}
+                (serde_json::Value::Array(items), Style::FormExploded | Style::DeepObject) => {
+                    pairs.extend(items.iter().map(|item| (name.to_owned(), text(item))));
+                }
+                (serde_json::Value::Array(items), _) => {
+                    let joined: Vec<String> = items.iter().map(text).collect();
+                    pairs.push((name.to_owned(), joined.join(separator)));
+                }
+                (serde_json::Value::Object(map), Style::DeepObject) => deep_object(name, &map, &mut pairs),
+                (serde_json::Value::Object(map), Style::FormExploded) => {
+                    pairs.extend(map.iter().map(|(key, item)| (key.clone(), text(item))));
+                }
+                (serde_json::Value::Object(map), _) => {
+                    let joined: Vec<String> = map.iter().flat_map(|(key, item)| [key.clone(), text(item)]).collect();
+                    pairs.push((name.to_owned(), joined.join(separator)));
+                }
+                (scalar, _) => pairs.push((name.to_owned(), text(&scalar))),
+            }
+            Ok(request.query(&pairs))
+        }
+
+        fn deep_object(prefix: &str, map: &serde_json::Map<String, serde_json::Value>, pairs: &mut Vec<(String, String)>) {
+            for (key, item) in map {
+                let name = format!("{prefix}[{key}]");
+                match item {
+                    serde_json::Value::Object(inner) => deep_object(&name, inner, pairs),
+                    serde_json::Value::Array(items) => pairs.extend(items.iter().map(|i| (name.clone(), text(i)))),
+                    serde_json::Value::Null => {}
+                    other => pairs.push((name, text(other))),
+                }
+            }
+        }
+
+        /// A URL for messages and `Debug` output: any user name or password is replaced.
+        pub(crate) fn redact_url(url: &str) -> String {
+            match reqwest::Url::parse(url) {
+                Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+                    let _ = parsed.set_username("redacted");
+                    let _ = parsed.set_password(None);
+                    parsed.to_string()
+                }
+                Ok(_) => url.to_owned(),
+                Err(_) => "<not a URL>".to_owned(),
+            }
+        }
+
+        fn text(value: &serde_json::Value) -> String {
+            match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            }
+        }
+
+        /// Values joined for a path segment or header (`simple` style).
+        pub(crate) fn join<T: std::fmt::Display>(values: &[T]) -> String {
+            let texts: Vec<String> = values.iter().map(ToString::to_string).collect();
+            texts.join(",")
+        }
+
+        /// Adds the `Cookie` header for cookie parameters.
+        pub(crate) fn cookies(request: reqwest::RequestBuilder, pairs: &[(&str, String)]) -> reqwest::RequestBuilder {
+            if pairs.is_empty() {
+                return request;
+            }
+            let joined: Vec<String> = pairs.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            request.header(reqwest::header::COOKIE, joined.join("; "))
+        }
+
+        /// A value as JSON text (multipart parts that carry objects).
+        pub(crate) fn json_text<T: serde::Serialize, E>(value: &T) -> Result<String, Error<E>> {
+            serde_json::to_string(value).map_err(|e| Error::InvalidRequest(e.to_string()))
+        }
+
+        /// Sends the request, reads the whole response (up to `max_body_size`), and decodes
+        /// it: success statuses with `decode`, others into [`Error::Status`] with
+        /// `decode_error`.
+        pub(crate) async fn send<T, E>(
             request: reqwest::RequestBuilder,
             max_body_size: usize,
-            errors: &ErrorStatuses,
-        ) -> Result<RawResponse, Error<E>> {
+            decode: fn(&RawResponse) -> Result<T, Failure>,
+            decode_error: fn(u16, &[u8]) -> Option<E>,
+        ) -> Result<Response<T>, Error<E>> {
             let mut response = request.send().await.map_err(Error::from_reqwest)?;
             let status = response.status();
             let headers = response.headers().clone();
@@ -467,57 +585,68 @@ pub fn runtime_file() -> TokenStream {
             }
             let raw = RawResponse::new(status, headers, body);
             if !status.is_success() {
-                let error = if errors.documents(status.as_u16()) {
-                    serde_json::from_slice(raw.body()).ok()
-                } else {
-                    None
-                };
+                let error = decode_error(status.as_u16(), raw.body());
                 return Err(Error::Status(Box::new(ErrorResponse::new(raw, error))));
             }
-            Ok(raw)
+            match decode(&raw) {
+                Ok(body) => {
+                    let (status, headers, _) = raw.into_parts();
+                    Ok(Response::new(status, headers, body))
+                }
+                Err(Failure::ContentType) => Err(Error::UnexpectedContentType(Box::new(raw))),
+                Err(Failure::Json(source)) => Err(Error::Decode(Box::new(DecodeError::new(raw, source)))),
+            }
         }
 
-        /// Sends the request and decodes a JSON success body.
-        pub(crate) async fn send_json<T, E>(
-            request: reqwest::RequestBuilder,
-            max_body_size: usize,
-            errors: &ErrorStatuses,
-        ) -> Result<Response<T>, Error<E>>
-        where
-            T: serde::de::DeserializeOwned,
-            E: serde::de::DeserializeOwned,
-        {
-            let raw = execute(request, max_body_size, errors).await?;
-            let json = match raw.headers().get(CONTENT_TYPE).map(|v| v.to_str()) {
+        /// Decodes a JSON body. A body without `content-type` is tried as JSON; one with
+        /// another content type is refused.
+        pub(crate) fn json<T: serde::de::DeserializeOwned>(raw: &RawResponse) -> Result<T, Failure> {
+            let is_json = match raw.headers().get(CONTENT_TYPE).map(|v| v.to_str()) {
                 None => true,
-                Some(Ok(value)) => is_json(value),
+                Some(Ok(value)) => {
+                    let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+                    essence == "application/json" || essence.ends_with("+json")
+                }
                 Some(Err(_)) => false,
             };
-            if !json {
-                return Err(Error::UnexpectedContentType(Box::new(raw)));
+            if !is_json {
+                return Err(Failure::ContentType);
             }
-            match serde_json::from_slice(raw.body()) {
-                Ok(body) => Ok(Response::new(raw.status(), raw.headers().clone(), body)),
-                Err(source) => Err(Error::Decode(Box::new(DecodeError::new(raw, source)))),
-            }
+            serde_json::from_slice(raw.body()).map_err(Failure::Json)
         }
 
-        /// Sends the request of an operation whose success response has no documented body.
-        pub(crate) async fn send_empty<E>(
-            request: reqwest::RequestBuilder,
-            max_body_size: usize,
-            errors: &ErrorStatuses,
-        ) -> Result<Response<()>, Error<E>>
-        where
-            E: serde::de::DeserializeOwned,
-        {
-            let raw = execute(request, max_body_size, errors).await?;
-            Ok(Response::new(raw.status(), raw.headers().clone(), ()))
+        /// Any JSON value; an empty body is `null` (servers often send nothing where the
+        /// spec documents no schema).
+        pub(crate) fn json_value(raw: &RawResponse) -> Result<serde_json::Value, Failure> {
+            if raw.body().iter().all(u8::is_ascii_whitespace) {
+                return Ok(serde_json::Value::Null);
+            }
+            json(raw)
         }
 
-        fn is_json(content_type: &str) -> bool {
-            let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-            essence == "application/json" || essence.ends_with("+json")
+        /// A text body (invalid UTF-8 is replaced, never an error).
+        pub(crate) fn text_body(raw: &RawResponse) -> Result<String, Failure> {
+            Ok(raw.text().into_owned())
+        }
+
+        /// A binary body.
+        pub(crate) fn bytes(raw: &RawResponse) -> Result<Vec<u8>, Failure> {
+            Ok(raw.body().to_vec())
+        }
+
+        /// No body (whatever arrived stays in nothing: the operation documents none).
+        pub(crate) fn empty(_: &RawResponse) -> Result<(), Failure> {
+            Ok(())
+        }
+
+        /// A JSON error body, if it decodes.
+        pub(crate) fn error_json<E: serde::de::DeserializeOwned>(body: &[u8]) -> Option<E> {
+            serde_json::from_slice(body).ok()
+        }
+
+        /// For operations that document no error body.
+        pub(crate) fn no_error<E>(_: u16, _: &[u8]) -> Option<E> {
+            None
         }
     }
 }

@@ -21,6 +21,8 @@ pub fn tokens(api: &Api, ty: &TypeRef) -> TokenStream {
         TypeRef::String => quote!(String),
         TypeRef::Date => quote!(chrono::NaiveDate),
         TypeRef::DateTime => quote!(chrono::DateTime<chrono::Utc>),
+        TypeRef::Uuid => quote!(uuid::Uuid),
+        TypeRef::Bytes => quote!(Vec<u8>),
         TypeRef::Json => quote!(serde_json::Value),
         TypeRef::Named(id) => match api.type_def(*id) {
             Some(def) => {
@@ -47,4 +49,9 @@ pub fn tokens(api: &Api, ty: &TypeRef) -> TokenStream {
 /// Whether the type needs the `chrono` crate.
 pub fn is_chrono(ty: &TypeRef) -> bool {
     matches!(ty, TypeRef::Date | TypeRef::DateTime)
+}
+
+/// Whether the type needs the `uuid` crate.
+pub fn is_uuid(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Uuid)
 }

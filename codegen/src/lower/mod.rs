@@ -5,6 +5,7 @@
 //! with the JSON pointer of the construct.
 
 mod operation;
+mod recursion;
 mod refs;
 mod schema;
 mod security;
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 use openapiv3::OpenAPI;
 
 use crate::error::Error;
-use crate::model::{Api, TypeDef, TypeId};
+use crate::model::{Api, TypeDef, TypeId, TypeKind};
 use crate::names::Namespace;
 use crate::pointer::JsonPointer;
 
@@ -35,13 +36,17 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
         type_names: Namespace::with_reserved(RESERVED_TYPE_NAMES),
         type_modules: Namespace::with_reserved(&["mod"]),
         components: BTreeMap::new(),
-        in_progress: Vec::new(),
     };
     lowering.register_components()?;
     lowering.define_components()?;
     let security = security::Schemes::lower(&lowering)?;
     let operations = operation::lower_all(&mut lowering, &security)?;
-    let base_url = lowering.base_url()?;
+    let base_url = match doc.servers.first() {
+        Some(server) => {
+            lowering.server_url(server, &JsonPointer::root().join("servers").join(0))?
+        }
+        None => None,
+    };
     let mut types = Vec::with_capacity(lowering.types.len());
     for (index, slot) in lowering.types.into_iter().enumerate() {
         match slot {
@@ -55,6 +60,7 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
             }
         }
     }
+    recursion::break_cycles(&mut types);
     Ok(Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
@@ -63,6 +69,7 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
         types,
         operations,
         security_schemes: security.into_used(),
+        notes: Vec::new(),
     })
 }
 
@@ -79,8 +86,6 @@ pub(crate) struct Lowering<'a> {
     type_modules: Namespace,
     /// `components/schemas` keys to their type.
     components: BTreeMap<String, TypeId>,
-    /// Component schemas being lowered, to report `$ref` cycles that no type can express.
-    in_progress: Vec<String>,
 }
 
 impl<'a> Lowering<'a> {
@@ -162,12 +167,13 @@ impl<'a> Lowering<'a> {
         Ok(())
     }
 
-    /// The first server's URL with variables replaced by their defaults.
-    fn base_url(&self) -> Result<Option<String>, Error> {
-        let Some(server) = self.doc.servers.first() else {
-            return Ok(None);
-        };
-        let pointer = JsonPointer::root().join("servers").join(0);
+    /// A server's URL with variables replaced by their defaults; `None` for relative URLs
+    /// (`/v1`), which have no host to default to.
+    pub(crate) fn server_url(
+        &self,
+        server: &openapiv3::Server,
+        pointer: &JsonPointer,
+    ) -> Result<Option<String>, Error> {
         let mut url = server.url.clone();
         if let Some(variables) = &server.variables {
             for (name, variable) in variables {
@@ -185,9 +191,22 @@ impl<'a> Lowering<'a> {
             ));
         }
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            // Relative server URLs (`/v1`) have no host to default to; the caller sets one.
             return Ok(None);
         }
         Ok(Some(url.trim_end_matches('/').to_owned()))
+    }
+
+    /// Claims a type name in the crate-wide type namespace (models and the types operations
+    /// define share it, so that both can be glob-imported together).
+    pub(crate) fn claim_type_name(&mut self, wanted: &str) -> String {
+        self.type_names.claim(crate::names::type_name(wanted))
+    }
+
+    /// The definition of a type, once defined.
+    pub(crate) fn type_kind(&self, id: TypeId) -> Option<TypeKind> {
+        self.types
+            .get(id.0)
+            .and_then(Option::as_ref)
+            .map(|def| def.kind.clone())
     }
 }

@@ -1,9 +1,9 @@
-//! Operations: parameters by location, the request body, success and error responses,
-//! security, and the names of the client method and its request builder.
+//! Operations: parameters by location, request bodies by media type, responses by status,
+//! security, servers, and the names of the client method and its request builder.
 
 use openapiv3::{
-    Operation as SpecOperation, Parameter, ParameterData, ParameterSchemaOrContent, PathItem,
-    ReferenceOr, RequestBody, Response, StatusCode,
+    MediaType, Operation as SpecOperation, Parameter, ParameterData, ParameterSchemaOrContent,
+    PathItem, PathStyle, QueryStyle, ReferenceOr, RequestBody, Response, StatusCode,
 };
 
 use super::Lowering;
@@ -11,25 +11,34 @@ use super::schema::SchemaSite;
 use super::security::Schemes;
 use crate::error::Error;
 use crate::model::{
-    Body, Docs, Errors, Method, Operation, Param, ParamLocation, PathSegment, Success, TypeRef,
+    Body, BodyMedia, Docs, Encoding, Errors, Method, MultipartField, Operation, Param,
+    ParamLocation, ParamStyle, PathSegment, ResponseBody, ResponseHeader, StatusMatch, Success,
+    TypeKind, TypeRef,
 };
 use crate::names::{self, Namespace};
 use crate::pointer::JsonPointer;
 
 /// Methods of the generated `Client` that an operation method must not shadow.
-const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "new"];
-/// Names the request builders' modules use for themselves.
-const BUILDER_TYPES: &[&str] = &["Client", "Error", "Response"];
-/// Request builder fields that are not parameters.
-const BUILDER_FIELDS: &[&str] = &["body", "client", "send"];
+const CLIENT_METHODS: &[&str] = &[
+    "authorize",
+    "base_url",
+    "builder",
+    "clone",
+    "default",
+    "fmt",
+    "max_body_size",
+    "new",
+    "request",
+];
+/// Request builder fields and methods that are not parameters.
+const BUILDER_FIELDS: &[&str] = &["body", "client", "send", "into_future"];
 
-pub(crate) fn lower_all<'a>(
-    lowering: &mut Lowering<'a>,
+pub(crate) fn lower_all(
+    lowering: &mut Lowering<'_>,
     schemes: &Schemes,
 ) -> Result<Vec<Operation>, Error> {
     let doc = lowering.doc;
     let mut methods = Namespace::with_reserved(CLIENT_METHODS);
-    let mut builders = Namespace::with_reserved(BUILDER_TYPES);
     let mut modules = Namespace::with_reserved(&["mod"]);
     let mut operations = Vec::new();
     let paths = JsonPointer::root().join("paths");
@@ -52,17 +61,29 @@ pub(crate) fn lower_all<'a>(
                 None => derived_name(method, path),
             };
             let method_name = methods.claim(wanted);
-            let builder_name = builders.claim(names::type_name(&method_name));
+            // Builder names share the models' namespace: the response, body and error enums
+            // an operation defines live next to the models in generated docs.
+            let builder_name = lowering.claim_type_name(&method_name);
             let module = modules.claim(method_name.clone());
             let mut lowered = OperationLowering {
                 lowering: &mut *lowering,
                 pointer: op_at,
                 builder_name: &builder_name,
+                notes: Vec::new(),
             };
             let params = lowered.params(path, item, op)?;
             let segments = lowered.segments(path, &params)?;
             let body = lowered.body(op)?;
-            let (success, errors) = lowered.responses(op)?;
+            let (success, errors, response_headers) = lowered.responses(op)?;
+            let server = lowered.server(item, op)?;
+            if !op.callbacks.is_empty() {
+                let names: Vec<&str> = op.callbacks.keys().map(String::as_str).collect();
+                lowered.notes.push(format!(
+                    "The spec's callbacks ({}) are requests the server makes; they are not generated.",
+                    names.join(", ")
+                ));
+            }
+            let notes = std::mem::take(&mut lowered.notes);
             let requirements = op
                 .security
                 .as_deref()
@@ -91,6 +112,9 @@ pub(crate) fn lower_all<'a>(
                 success,
                 errors,
                 security,
+                server,
+                response_headers,
+                notes,
             });
         }
     }
@@ -131,6 +155,7 @@ struct OperationLowering<'l, 'a> {
     lowering: &'l mut Lowering<'a>,
     pointer: JsonPointer,
     builder_name: &'l str,
+    notes: Vec<String>,
 }
 
 impl<'a> OperationLowering<'_, 'a> {
@@ -180,16 +205,41 @@ impl<'a> OperationLowering<'_, 'a> {
         let mut rust_names = Namespace::with_reserved(BUILDER_FIELDS);
         let mut params = Vec::with_capacity(found.len());
         for (param, at) in found {
-            let (location, data) = match param {
-                Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
-                Parameter::Query { parameter_data, .. } => (ParamLocation::Query, parameter_data),
-                Parameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data),
-                Parameter::Cookie { .. } => {
-                    return Err(self.lowering.unsupported(
-                        &at,
-                        "cookie parameters",
-                        "send the value as a header parameter for now",
-                    ));
+            let (location, data, style) = match param {
+                Parameter::Path {
+                    parameter_data,
+                    style,
+                } => {
+                    if !matches!(style, PathStyle::Simple) {
+                        return Err(self.lowering.unsupported(
+                            &at.join("style"),
+                            "`label` and `matrix` path parameter styles",
+                            "use the default `simple` style",
+                        ));
+                    }
+                    (ParamLocation::Path, parameter_data, ParamStyle::Comma)
+                }
+                Parameter::Query {
+                    parameter_data,
+                    style,
+                    ..
+                } => {
+                    let style = match style {
+                        QueryStyle::Form if parameter_data.explode == Some(false) => {
+                            ParamStyle::Comma
+                        }
+                        QueryStyle::Form => ParamStyle::FormExploded,
+                        QueryStyle::SpaceDelimited => ParamStyle::Space,
+                        QueryStyle::PipeDelimited => ParamStyle::Pipe,
+                        QueryStyle::DeepObject => ParamStyle::DeepObject,
+                    };
+                    (ParamLocation::Query, parameter_data, style)
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (ParamLocation::Header, parameter_data, ParamStyle::Comma)
+                }
+                Parameter::Cookie { parameter_data, .. } => {
+                    (ParamLocation::Cookie, parameter_data, ParamStyle::Comma)
                 }
             };
             if location == ParamLocation::Path && !data.required {
@@ -200,22 +250,16 @@ impl<'a> OperationLowering<'_, 'a> {
                 ));
             }
             let ty = self.param_type(data, &at)?;
-            if location != ParamLocation::Query && matches!(ty, TypeRef::List(_) | TypeRef::Map(_))
-            {
+            let style = if self.is_scalar(&ty) {
+                ParamStyle::Scalar
+            } else {
+                style
+            };
+            if location != ParamLocation::Query && !self.is_text(&ty) {
                 return Err(self.lowering.unsupported(
                     &at.join("schema"),
-                    format!(
-                        "array or object values in a {} parameter",
-                        location_word(location)
-                    ),
-                    "use a string parameter and join the values yourself for now",
-                ));
-            }
-            if matches!(ty, TypeRef::Map(_) | TypeRef::Json) {
-                return Err(self.lowering.unsupported(
-                    &at.join("schema"),
-                    "object values in a query parameter",
-                    "declare the object's properties as separate query parameters for now",
+                    format!("object values in a {} parameter", location_word(location)),
+                    "use a string or array parameter, or move it to the query",
                 ));
             }
             params.push(Param {
@@ -224,32 +268,99 @@ impl<'a> OperationLowering<'_, 'a> {
                 location,
                 ty,
                 required: data.required,
+                style,
                 docs: Docs {
                     summary: None,
                     description: data.description.clone(),
                 },
+                deprecated: data.deprecated.unwrap_or(false),
             });
         }
         Ok(params)
     }
 
     fn param_type(&mut self, data: &'a ParameterData, at: &JsonPointer) -> Result<TypeRef, Error> {
-        match &data.format {
+        let hint = format!("{}{}", self.builder_name, names::type_name(&data.name));
+        let ty = match &data.format {
             ParameterSchemaOrContent::Schema(schema) => {
-                let hint = format!("{}{}", self.builder_name, names::type_name(&data.name));
-                let ty =
-                    self.lowering
-                        .type_of(SchemaSite::from(schema), &at.join("schema"), &hint)?;
-                Ok(match ty {
-                    TypeRef::Nullable(inner) => *inner,
-                    other => other,
-                })
+                self.lowering
+                    .type_of(SchemaSite::from(schema), &at.join("schema"), &hint)?
             }
-            ParameterSchemaOrContent::Content(_) => Err(self.lowering.unsupported(
-                &at.join("content"),
-                "parameters described by `content` instead of `schema`",
-                "describe the parameter with a `schema`",
-            )),
+            ParameterSchemaOrContent::Content(content) => {
+                // `content` parameters carry a serialized value (usually JSON): sent as its
+                // text.
+                match content.iter().next() {
+                    Some((
+                        media_type,
+                        MediaType {
+                            schema: Some(_), ..
+                        },
+                    )) if is_json(media_type) => TypeRef::Json,
+                    _ => TypeRef::String,
+                }
+            }
+        };
+        Ok(match ty {
+            TypeRef::Nullable(inner) => *inner,
+            other => other,
+        })
+    }
+
+    /// A named type's definition, through aliases.
+    fn definition(&self, ty: &TypeRef) -> Option<TypeKind> {
+        let mut current = ty.clone();
+        for _ in 0..16 {
+            match current {
+                TypeRef::Named(id) => match self.lowering.type_kind(id) {
+                    Some(TypeKind::Alias(inner)) => current = inner,
+                    other => return other,
+                },
+                TypeRef::Nullable(inner) => current = *inner,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the value is one scalar (no array or object style applies).
+    fn is_scalar(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Json => false,
+            TypeRef::Named(_) | TypeRef::Nullable(_) => {
+                matches!(
+                    self.definition(ty),
+                    Some(TypeKind::Enum(_) | TypeKind::IntEnum(_)) | None
+                ) && !matches!(
+                    self.resolved(ty),
+                    TypeRef::List(_) | TypeRef::Map(_) | TypeRef::Json
+                )
+            }
+            _ => true,
+        }
+    }
+
+    /// The type behind aliases.
+    fn resolved(&self, ty: &TypeRef) -> TypeRef {
+        let mut current = ty.clone();
+        for _ in 0..16 {
+            match current {
+                TypeRef::Named(id) => match self.lowering.type_kind(id) {
+                    Some(TypeKind::Alias(inner)) => current = inner,
+                    _ => return TypeRef::Named(id),
+                },
+                other => return other,
+            }
+        }
+        current
+    }
+
+    /// Whether the value can be written as text in a path, header or cookie: scalars and
+    /// arrays of scalars.
+    fn is_text(&self, ty: &TypeRef) -> bool {
+        match self.resolved(ty) {
+            TypeRef::List(inner) => self.is_scalar(&inner),
+            TypeRef::Map(_) | TypeRef::Json | TypeRef::Bytes => false,
+            other => self.is_scalar(&other),
         }
     }
 
@@ -280,7 +391,7 @@ impl<'a> OperationLowering<'_, 'a> {
                     return Err(self.lowering.unsupported(
                         &path_at,
                         format!("path segment `{segment}` mixes a parameter with other text"),
-                        "make each path parameter a whole segment (`/{id}`, not `/{id}.json`) for now",
+                        "make each path parameter a whole segment (`/{id}`, not `/{id}.json`)",
                     ));
                 }
                 _ => segments.push(PathSegment::Literal(segment.to_owned())),
@@ -313,25 +424,69 @@ impl<'a> OperationLowering<'_, 'a> {
         let (body, at): (&'a RequestBody, _) =
             self.lowering
                 .resolve(body, &at, "requestBodies", |c| &c.request_bodies)?;
-        let Some((media_type, content)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-            let found: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            return Err(self.lowering.unsupported(
+        let mut variant_names = Namespace::default();
+        let mut media = Vec::with_capacity(body.content.len());
+        let single = body.content.len() == 1;
+        for (media_type, content) in &body.content {
+            let schema_at = at.join("content").join(media_type).join("schema");
+            let hint = format!("{}Body", self.builder_name);
+            let essence = essence(media_type);
+            let schema_ty = |this: &mut Self, fallback: TypeRef| -> Result<TypeRef, Error> {
+                match &content.schema {
+                    Some(schema) => {
+                        this.lowering
+                            .type_of(SchemaSite::from(schema), &schema_at, &hint)
+                    }
+                    None => Ok(fallback),
+                }
+            };
+            let (encoding, ty, variant) = if is_json(&essence) {
+                (Encoding::Json, schema_ty(self, TypeRef::Json)?, "Json")
+            } else if essence == "application/x-www-form-urlencoded" {
+                let ty = schema_ty(self, TypeRef::Map(Box::new(TypeRef::String)))?;
+                (Encoding::Form, ty, "Form")
+            } else if essence == "multipart/form-data" || essence == "multipart/mixed" {
+                let ty = schema_ty(self, TypeRef::Json)?;
+                let fields = self.multipart_fields(&ty, &schema_at)?;
+                (Encoding::Multipart(fields), ty, "Multipart")
+            } else if essence.starts_with("text/") && !essence.ends_with("xml") {
+                (Encoding::Text, TypeRef::String, "Text")
+            } else if essence.ends_with("xml") {
+                self.notes.push(format!(
+                    "The `{media_type}` request body is sent as text you serialize yourself (XML is not generated)."
+                ));
+                (Encoding::Text, TypeRef::String, "Xml")
+            } else {
+                (Encoding::Binary, TypeRef::Bytes, "Binary")
+            };
+            let wanted = if variant_names_taken(&media, variant) {
+                names::type_name(&essence)
+            } else {
+                variant.to_owned()
+            };
+            media.push(BodyMedia {
+                media_type: media_type.clone(),
+                encoding,
+                ty,
+                variant: variant_names.claim(wanted),
+            });
+        }
+        if media.is_empty() {
+            return Err(self.lowering.invalid(
                 &at.join("content"),
-                format!("request body media types {found:?}"),
-                "only `application/json` (and `*+json`) request bodies are supported so far",
+                "request body has no media types",
+                "add a media type under `content`, or remove the request body",
             ));
-        };
-        let ty = match &content.schema {
-            Some(schema) => self.lowering.type_of(
-                SchemaSite::from(schema),
-                &at.join("content").join(media_type).join("schema"),
-                &format!("{}Body", self.builder_name),
-            )?,
-            None => TypeRef::Json,
+        }
+        let enum_name = if single {
+            String::new()
+        } else {
+            self.lowering
+                .claim_type_name(&format!("{}Body", self.builder_name))
         };
         Ok(Some(Body {
-            media_type: media_type.clone(),
-            ty,
+            media,
+            enum_name,
             required: body.required,
             docs: Docs {
                 summary: None,
@@ -340,116 +495,276 @@ impl<'a> OperationLowering<'_, 'a> {
         }))
     }
 
-    fn responses(&mut self, op: &'a SpecOperation) -> Result<(Success, Errors), Error> {
-        let at = self.pointer.join("responses");
-        let mut success: Vec<(String, Option<TypeRef>)> = Vec::new();
-        let mut errors = Errors {
-            ty: None,
-            statuses: Vec::new(),
-            ranges: Vec::new(),
-            default: false,
+    fn multipart_fields(
+        &self,
+        ty: &TypeRef,
+        at: &JsonPointer,
+    ) -> Result<Vec<MultipartField>, Error> {
+        let Some(TypeKind::Struct(s)) = self.definition(ty) else {
+            return Err(self.lowering.unsupported(
+                at,
+                "a multipart body whose schema is not an object with properties",
+                "describe the parts as the properties of an object schema",
+            ));
         };
-        let mut error_types: Vec<(String, TypeRef)> = Vec::new();
+        Ok(s.fields
+            .iter()
+            .map(|f| {
+                let (list, item) = match self.resolved(&f.ty) {
+                    TypeRef::List(inner) => (true, self.resolved(&inner)),
+                    other => (false, other),
+                };
+                MultipartField {
+                    name: f.name.clone(),
+                    wire_name: f.wire_name.clone(),
+                    file: item == TypeRef::Bytes,
+                    optional: !f.required || f.nullable,
+                    list: list && (item == TypeRef::Bytes || self.is_scalar(&item)),
+                    json: !self.is_scalar(&item) && item != TypeRef::Bytes,
+                }
+            })
+            .collect())
+    }
+
+    fn responses(
+        &mut self,
+        op: &'a SpecOperation,
+    ) -> Result<(Success, Errors, Vec<ResponseHeader>), Error> {
+        let at = self.pointer.join("responses");
+        let mut success: Vec<(StatusMatch, ResponseBody)> = Vec::new();
+        let mut errors: Vec<(StatusMatch, TypeRef)> = Vec::new();
+        let mut headers: Vec<ResponseHeader> = Vec::new();
         let hint = format!("{}Response", self.builder_name);
-        let error_hint = format!("{}Error", self.builder_name);
-        for (status, response) in &op.responses.responses {
-            let status_text = status.to_string();
-            let is_success = match status {
-                StatusCode::Code(code) => (200..300).contains(code),
-                StatusCode::Range(class) => *class == 2,
+        let error_hint = format!("{}ErrorBody", self.builder_name);
+        let entries = op
+            .responses
+            .responses
+            .iter()
+            .map(|(status, response)| {
+                let status = match status {
+                    StatusCode::Code(code) => StatusMatch::Code(*code),
+                    StatusCode::Range(class) => StatusMatch::Range(*class),
+                };
+                (status, response)
+            })
+            .chain(
+                op.responses
+                    .default
+                    .iter()
+                    .map(|response| (StatusMatch::Default, response)),
+            );
+        for (status, response) in entries {
+            let status_text = match status {
+                StatusMatch::Code(code) => code.to_string(),
+                StatusMatch::Range(class) => format!("{class}XX"),
+                StatusMatch::Default => "default".to_owned(),
             };
+            let is_success = match status {
+                StatusMatch::Code(code) => (200..300).contains(&code),
+                StatusMatch::Range(class) => class == 2,
+                StatusMatch::Default => false,
+            };
+            let response_at = at.join(&status_text);
+            let (response, response_at) =
+                self.lowering
+                    .resolve(response, &response_at, "responses", |c| &c.responses)?;
+            if !response.links.is_empty() {
+                let names: Vec<&str> = response.links.keys().map(String::as_str).collect();
+                self.notes.push(format!(
+                    "The {status_text} response documents links ({}); follow them with the operations they name.",
+                    names.join(", ")
+                ));
+            }
             let body = self.response_body(
                 response,
-                &at.join(&status_text),
+                &response_at,
                 if is_success { &hint } else { &error_hint },
             )?;
             if is_success {
-                success.push((status_text, body));
-            } else if let Some(ty) = body {
-                match status {
-                    StatusCode::Code(code) => errors.statuses.push(*code),
-                    StatusCode::Range(class) => errors.ranges.push(*class),
+                for (name, header) in &response.headers {
+                    let (header, _) = self.lowering.resolve(
+                        header,
+                        &response_at.join("headers").join(name),
+                        "headers",
+                        |c| &c.headers,
+                    )?;
+                    if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
+                        headers.push(ResponseHeader {
+                            name: name.clone(),
+                            description: header.description.clone(),
+                        });
+                    }
                 }
-                error_types.push((status_text, ty));
+                success.push((status, body));
+            } else if let ResponseBody::Json(ty) = body {
+                errors.push((status, ty));
             }
         }
-        if let Some(default) = &op.responses.default {
-            if let Some(ty) = self.response_body(default, &at.join("default"), &error_hint)? {
-                errors.default = true;
-                error_types.push(("default".to_owned(), ty));
-            }
-        }
-
-        let mut bodies = success.iter().filter_map(|(_, ty)| ty.as_ref());
-        let success = match bodies.next() {
-            None => Success::Empty,
-            Some(first) => {
-                if let Some((status, _)) = success
-                    .iter()
-                    .find(|(_, ty)| ty.as_ref().is_some_and(|ty| ty != first) || ty.is_none())
-                {
-                    return Err(self.lowering.unsupported(
-                        &at.join(status),
-                        "success responses with different bodies",
-                        "give every 2XX response of the operation the same schema for now",
-                    ));
-                }
-                Success::Json(first.clone())
-            }
-        };
-        if let Some((_, first)) = error_types.first() {
-            if let Some((status, _)) = error_types.iter().find(|(_, ty)| ty != first) {
-                return Err(self.lowering.unsupported(
-                    &at.join(status),
-                    "error responses with different bodies",
-                    "give every error response of the operation the same schema for now",
-                ));
-            }
-            errors.ty = Some(first.clone());
-        }
-        Ok((success, errors))
+        Ok((self.success(success), self.errors(errors), headers))
     }
 
-    /// The JSON body type of a response; `None` when it has no content.
+    fn success(&mut self, responses: Vec<(StatusMatch, ResponseBody)>) -> Success {
+        let Some((_, first)) = responses.first() else {
+            return Success::Single(ResponseBody::Empty);
+        };
+        if responses.iter().all(|(_, body)| body == first) {
+            return Success::Single(first.clone());
+        }
+        let mut variant_names = Namespace::with_reserved(&["Undocumented"]);
+        let variants = responses
+            .into_iter()
+            .map(|(status, body)| {
+                (
+                    status,
+                    variant_names.claim(status_variant(status, true)),
+                    body,
+                )
+            })
+            .collect();
+        Success::ByStatus {
+            enum_name: self
+                .lowering
+                .claim_type_name(&format!("{}Response", self.builder_name)),
+            variants,
+        }
+    }
+
+    fn errors(&mut self, mut errors: Vec<(StatusMatch, TypeRef)>) -> Errors {
+        // Exact statuses are matched before ranges, and ranges before `default`.
+        errors.sort_by_key(|(status, _)| match status {
+            StatusMatch::Code(_) => 0,
+            StatusMatch::Range(_) => 1,
+            StatusMatch::Default => 2,
+        });
+        let Some((_, first)) = errors.first() else {
+            return Errors::None;
+        };
+        if errors.iter().all(|(_, ty)| ty == first) {
+            return Errors::Single {
+                ty: first.clone(),
+                statuses: errors.iter().map(|(status, _)| *status).collect(),
+            };
+        }
+        let mut variant_names = Namespace::default();
+        let variants = errors
+            .into_iter()
+            .map(|(status, ty)| {
+                (
+                    status,
+                    variant_names.claim(status_variant(status, false)),
+                    ty,
+                )
+            })
+            .collect();
+        Errors::ByStatus {
+            enum_name: self
+                .lowering
+                .claim_type_name(&format!("{}Error", self.builder_name)),
+            variants,
+        }
+    }
+
+    /// How a response's body is decoded: JSON when a JSON media type is documented, else text
+    /// for `text/*`, else bytes.
     fn response_body(
         &mut self,
-        response: &'a ReferenceOr<Response>,
+        response: &'a Response,
         at: &JsonPointer,
         hint: &str,
-    ) -> Result<Option<TypeRef>, Error> {
-        let (response, at) = self
-            .lowering
-            .resolve(response, at, "responses", |c| &c.responses)?;
+    ) -> Result<ResponseBody, Error> {
         if response.content.is_empty() {
-            return Ok(None);
+            return Ok(ResponseBody::Empty);
         }
-        let Some((media_type, content)) = response.content.iter().find(|(m, _)| is_json(m)) else {
-            let found: Vec<&str> = response.content.keys().map(String::as_str).collect();
-            return Err(self.lowering.unsupported(
-                &at.join("content"),
-                format!("response media types {found:?}"),
-                "only JSON responses (`application/json`, `*+json`) are supported so far",
-            ));
+        if let Some((media_type, content)) = response.content.iter().find(|(m, _)| is_json(m)) {
+            return match &content.schema {
+                Some(schema) => Ok(ResponseBody::Json(self.lowering.type_of(
+                    SchemaSite::from(schema),
+                    &at.join("content").join(media_type).join("schema"),
+                    hint,
+                )?)),
+                None => Ok(ResponseBody::Json(TypeRef::Json)),
+            };
+        }
+        let text = response.content.keys().any(|m| {
+            let essence = essence(m);
+            essence.starts_with("text/") || essence.ends_with("xml")
+        });
+        if response.content.keys().any(|m| essence(m).ends_with("xml")) {
+            self.notes
+                .push("XML response bodies are returned as text (XML is not decoded).".to_owned());
+        }
+        Ok(if text {
+            ResponseBody::Text
+        } else {
+            ResponseBody::Bytes
+        })
+    }
+
+    /// The operation's own server (operation-level `servers` win over path-level ones).
+    fn server(&self, item: &PathItem, op: &SpecOperation) -> Result<Option<String>, Error> {
+        let (servers, at) = if !op.servers.is_empty() {
+            (&op.servers, self.pointer.join("servers"))
+        } else {
+            let path = self.pointer.tokens().get(1).cloned().unwrap_or_default();
+            (
+                &item.servers,
+                JsonPointer::root().join("paths").join(path).join("servers"),
+            )
         };
-        match &content.schema {
-            Some(schema) => Ok(Some(self.lowering.type_of(
-                SchemaSite::from(schema),
-                &at.join("content").join(media_type).join("schema"),
-                hint,
-            )?)),
-            None => Ok(Some(TypeRef::Json)),
+        match servers.first() {
+            Some(server) => self.lowering.server_url(server, &at.join(0)),
+            None => Ok(None),
         }
     }
 }
 
-fn is_json(media_type: &str) -> bool {
-    let essence = media_type
+fn variant_names_taken(media: &[BodyMedia], variant: &str) -> bool {
+    media.iter().any(|m| m.variant == variant)
+}
+
+/// A variant name for a status: the reason phrase for common ones.
+fn status_variant(status: StatusMatch, success: bool) -> String {
+    match status {
+        StatusMatch::Code(code) => match code {
+            200 => "Ok".to_owned(),
+            201 => "Created".to_owned(),
+            202 => "Accepted".to_owned(),
+            203 => "NonAuthoritative".to_owned(),
+            204 => "NoContent".to_owned(),
+            206 => "PartialContent".to_owned(),
+            400 => "BadRequest".to_owned(),
+            401 => "Unauthorized".to_owned(),
+            403 => "Forbidden".to_owned(),
+            404 => "NotFound".to_owned(),
+            409 => "Conflict".to_owned(),
+            422 => "UnprocessableEntity".to_owned(),
+            429 => "TooManyRequests".to_owned(),
+            500 => "InternalServerError".to_owned(),
+            503 => "ServiceUnavailable".to_owned(),
+            other => format!("Status{other}"),
+        },
+        StatusMatch::Range(2) if success => "Success".to_owned(),
+        StatusMatch::Range(4) => "ClientError".to_owned(),
+        StatusMatch::Range(5) => "ServerError".to_owned(),
+        StatusMatch::Range(class) => format!("Status{class}XX"),
+        StatusMatch::Default => "Other".to_owned(),
+    }
+}
+
+/// The media type without parameters, lower-cased (`application/json; charset=utf-8` ->
+/// `application/json`).
+fn essence(media_type: &str) -> String {
+    media_type
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json")
+        .to_ascii_lowercase()
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = essence(media_type);
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }
 
 fn template_params(path: &str) -> Vec<&str> {
@@ -472,5 +787,6 @@ fn location_word(location: ParamLocation) -> &'static str {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
     }
 }

@@ -92,6 +92,7 @@ impl AddNumber<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::POST,
                 &["accounts", self.idacc.as_str(), "numbers"],
             )?;
@@ -111,15 +112,16 @@ impl AddNumber<'_> {
             Some(value) => request.query(&[("country", value)]),
             None => request,
         };
-        let request = request.json(&self.body);
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        let body = self.body;
+        let request = request.json(&body);
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -64,6 +64,7 @@ impl AddRecipient<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::POST,
                 &["accounts", self.idacc.as_str(), "recipients"],
             )?;
@@ -76,13 +77,13 @@ impl AddRecipient<'_> {
             None => request,
         };
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -64,7 +64,9 @@ impl GetAccountKpi<'_> {
         crate::Response<Vec<crate::models::KpiMap>>,
         crate::Error<crate::models::Error>,
     > {
-        let request = self.client.request(reqwest::Method::GET, &["accounts", "kpi"])?;
+        let request = self
+            .client
+            .request(None, reqwest::Method::GET, &["accounts", "kpi"])?;
         let request = match &self.date_to {
             Some(value) => request.query(&[("DateTo", value)]),
             None => request,
@@ -78,13 +80,13 @@ impl GetAccountKpi<'_> {
             None => request,
         };
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -32,15 +32,15 @@ impl GetAccountsChrome<'_> {
     ) -> Result<crate::Response<serde_json::Value>, crate::Error<crate::models::Error>> {
         let request = self
             .client
-            .request(reqwest::Method::GET, &["accounts", "chrome"])?;
+            .request(None, reqwest::Method::GET, &["accounts", "chrome"])?;
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json_value,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -55,6 +55,7 @@ impl GetCallsByMonth<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "callbymonth"],
             )?;
@@ -63,13 +64,13 @@ impl GetCallsByMonth<'_> {
             None => request,
         };
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -58,6 +58,7 @@ impl GetCallsByMonthByNumber<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "callbymonthbynumber"],
             )?;
@@ -66,13 +67,13 @@ impl GetCallsByMonthByNumber<'_> {
             None => request,
         };
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -48,6 +48,7 @@ impl GetRecipientTrackedNumber<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::GET,
                 &[
                     "accounts",
@@ -58,13 +59,13 @@ impl GetRecipientTrackedNumber<'_> {
                 ],
             )?;
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json_value,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

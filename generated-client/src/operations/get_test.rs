@@ -30,15 +30,15 @@ impl GetTest<'_> {
     pub async fn send(
         self,
     ) -> Result<crate::Response<serde_json::Value>, crate::Error<crate::models::Error>> {
-        let request = self.client.request(reqwest::Method::GET, &["test"])?;
+        let request = self.client.request(None, reqwest::Method::GET, &["test"])?;
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json_value,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

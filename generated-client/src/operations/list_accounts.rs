@@ -33,15 +33,15 @@ impl ListAccounts<'_> {
         crate::Response<Vec<crate::models::AccountMap>>,
         crate::Error<crate::models::Error>,
     > {
-        let request = self.client.request(reqwest::Method::GET, &["accounts"])?;
+        let request = self.client.request(None, reqwest::Method::GET, &["accounts"])?;
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[400, 401, 403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    400..=401 | 403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -44,17 +44,18 @@ impl ListNumbers<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "numbers", "getlist"],
             )?;
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await

@@ -39,6 +39,12 @@ impl crate::Client {
 impl PreflightNumberDestination<'_> {
     /// Sends the request and decodes the response.
     ///
+    /// Documented response headers (see [`Response::headers`](crate::Response::headers)):
+    ///
+    /// - `Access-Control-Allow-Origin`: Origins allowed to call the API from a browser. Not documented by the reference: assumed from API Gateway's CORS mock integration, which typically answers `*`.
+    /// - `Access-Control-Allow-Methods`: HTTP methods allowed on the path. Not documented by the reference: assumed from API Gateway's CORS mock integration.
+    /// - `Access-Control-Allow-Headers`: Request headers allowed, among which `x-api-key`. Not documented by the reference: assumed from API Gateway's CORS mock integration, whose default list is shown as example.
+    ///
     /// # Errors
     ///
     /// [`Error::Status`](crate::Error::Status) when the server answers outside 2XX; [`Error::Timeout`](crate::Error::Timeout) and [`Error::Transport`](crate::Error::Transport) when no response arrives; [`Error::InvalidRequest`](crate::Error::InvalidRequest) when it cannot be sent.
@@ -48,6 +54,7 @@ impl PreflightNumberDestination<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::OPTIONS,
                 &[
                     "accounts",
@@ -57,14 +64,11 @@ impl PreflightNumberDestination<'_> {
                     "destination",
                 ],
             )?;
-        crate::runtime::send_empty(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[],
-                    ranges: &[],
-                    default: false,
-                },
+                crate::runtime::empty,
+                crate::runtime::no_error,
             )
             .await
     }

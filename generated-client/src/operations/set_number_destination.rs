@@ -74,6 +74,7 @@ impl SetNumberDestination<'_> {
         let request = self
             .client
             .request(
+                None,
                 reqwest::Method::POST,
                 &[
                     "accounts",
@@ -92,13 +93,13 @@ impl SetNumberDestination<'_> {
             None => request,
         };
         let request = self.client.authorize(request, &[&[0]])?;
-        crate::runtime::send_json(
+        crate::runtime::send(
                 request,
                 self.client.max_body_size(),
-                &crate::runtime::ErrorStatuses {
-                    statuses: &[403],
-                    ranges: &[],
-                    default: false,
+                crate::runtime::json,
+                |status, body| match status {
+                    403 => crate::runtime::error_json(body),
+                    _ => None,
                 },
             )
             .await
