@@ -3,9 +3,10 @@
 //!
 //! The pipeline runs one way, one module per step:
 //! [`read`] (text to `openapiv3::OpenAPI`) -> [`lower`] (to the resolved [`model`]: names,
-//! types, operations; every `$ref` resolved there) -> `emit` (token streams per file) ->
-//! `format` (prettyplease). Nothing here touches the file system: [`generate`] takes the
-//! spec text and returns the files; the caller decides where they go.
+//! types, operations; every `$ref` resolved there) -> [`emit`] (token streams per file) ->
+//! [`format`] (prettyplease). Nothing here touches the file system: [`generate`] takes the
+//! spec text and returns the files; the caller decides where they go. Each phase is public
+//! so that benchmarks and tools can run them one at a time.
 //!
 //! ```
 //! let spec = r#"
@@ -38,9 +39,9 @@
     )
 )]
 
-mod emit;
+pub mod emit;
 mod error;
-mod format;
+pub mod format;
 pub mod lower;
 pub mod model;
 mod names;

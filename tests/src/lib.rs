@@ -27,3 +27,23 @@ pub fn generate(spec: &str, crate_name: &str) -> codegen::GeneratedCrate {
 pub fn snapshot_name(path: &str) -> String {
     path.replace('/', "__")
 }
+
+/// The fixture specs in `tests/fixtures/`, one per feature (file stems).
+pub const FIXTURES: &[&str] = &[
+    "bodies",
+    "composition",
+    "enums",
+    "errors",
+    "formats",
+    "ignored",
+    "maps",
+    "openapi31",
+    "optional_params",
+    "path_params",
+    "query_styles",
+    "recursion",
+    "renamed_fields",
+    "responses",
+    "security",
+    "servers",
+];

@@ -6,17 +6,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use magnetis_tests::{generate, workspace_root};
-
-const FIXTURES: &[&str] = &[
-    "maps",
-    "renamed_fields",
-    "path_params",
-    "optional_params",
-    "errors",
-    "security",
-    "enums",
-];
+use magnetis_tests::{FIXTURES, generate, workspace_root};
 
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")

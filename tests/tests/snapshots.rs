@@ -70,11 +70,38 @@ macro_rules! fixtures {
 }
 
 fixtures!(
-    maps,
-    renamed_fields,
-    path_params,
-    optional_params,
+    bodies,
+    composition,
+    enums,
     errors,
+    formats,
+    ignored,
+    maps,
+    openapi31,
+    optional_params,
+    path_params,
+    query_styles,
+    recursion,
+    renamed_fields,
+    responses,
     security,
-    enums
+    servers,
 );
+
+#[test]
+fn every_fixture_has_a_snapshot_test() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(workspace_root().join("tests/fixtures"))
+        .expect("tests/fixtures")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    on_disk.sort();
+    assert_eq!(
+        on_disk,
+        magnetis_tests::FIXTURES,
+        "add the fixture to FIXTURES in tests/src/lib.rs and to fixtures! in this file"
+    );
+}

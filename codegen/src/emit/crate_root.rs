@@ -77,6 +77,12 @@ fn crate_doc(api: &Api, options: &Options) -> String {
          response that arrived; [`Error::Status`] also decodes the error body the spec \
          documents.",
     );
+    if !api.notes.is_empty() {
+        text.push_str("\n\n# Not generated\n");
+        for note in &api.notes {
+            text.push_str(&format!("\n- {note}"));
+        }
+    }
     text
 }
 

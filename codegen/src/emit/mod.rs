@@ -25,7 +25,7 @@ pub enum Content {
     Toml(String),
 }
 
-/// Every file of the crate, as `(path relative to the crate root, content)`.
+/// Every file of the crate, as `(path relative to the crate root, content)`, unformatted.
 pub fn emit(api: &Api, options: &Options) -> Vec<(String, Content)> {
     let mut files = vec![
         (

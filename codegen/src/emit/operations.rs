@@ -70,13 +70,19 @@ fn init_field(ty: &TypeRef, name: &Ident) -> TokenStream {
     }
 }
 
-/// The text form of a value for paths, headers, cookies and multipart fields.
-fn display(ty: &TypeRef, value: TokenStream) -> TokenStream {
+/// The text form of a value for paths, headers, cookies and multipart fields. `value` is a
+/// place (`self.x`), or with `by_ref` already a reference.
+fn display_value(ty: &TypeRef, value: TokenStream, by_ref: bool) -> TokenStream {
     match ty {
         TypeRef::DateTime => quote!(#value.to_rfc3339()),
+        TypeRef::List(_) if by_ref => quote!(crate::runtime::join(#value)),
         TypeRef::List(_) => quote!(crate::runtime::join(&#value)),
         _ => quote!(#value.to_string()),
     }
+}
+
+fn display(ty: &TypeRef, value: TokenStream) -> TokenStream {
+    display_value(ty, value, false)
 }
 
 /// The type of the body argument: the media type's type, or the operation's body enum.
@@ -555,7 +561,7 @@ fn add_param(param: &Param) -> TokenStream {
     let wire = &param.wire_name;
     let add = |value: TokenStream| match (param.location, param.style) {
         (ParamLocation::Header, _) => {
-            let text = display(&param.ty, value);
+            let text = display_value(&param.ty, value, true);
             quote!(request.header(#wire, #text))
         }
         (_, ParamStyle::Scalar) => quote!(request.query(&[(#wire, #value)])),
@@ -601,7 +607,7 @@ fn cookie_params(op: &Operation) -> Option<TokenStream> {
             let text = display(&param.ty, quote!(self.#name));
             quote!(cookies.push((#wire, #text));)
         } else {
-            let text = display(&param.ty, quote!(value));
+            let text = display_value(&param.ty, quote!(value), true);
             quote!(if let Some(value) = &self.#name { cookies.push((#wire, #text)); })
         }
     });

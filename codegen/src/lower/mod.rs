@@ -69,7 +69,17 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
         types,
         operations,
         security_schemes: security.into_used(),
-        notes: Vec::new(),
+        notes: doc
+            .extensions
+            .get(crate::read::NOTES_EXTENSION)
+            .and_then(|n| n.as_array())
+            .map(|notes| {
+                notes
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 

@@ -1,11 +1,46 @@
-//! Spec text to `openapiv3::OpenAPI`: the only place that knows about YAML and JSON syntax.
+//! Spec text to `openapiv3::OpenAPI`: the only place that knows about YAML and JSON syntax,
+//! and about OpenAPI 3.1 (rewritten into 3.0 forms by [`v31`]).
+
+mod v31;
 
 use openapiv3::OpenAPI;
 
 use crate::error::Error;
 
-/// Parses a spec written as JSON (text starting with `{`) or YAML.
+/// The extension under which notes about dropped 3.1 constructs travel to the lowering.
+pub const NOTES_EXTENSION: &str = "x-codegen-notes";
+
+/// Parses a spec written as JSON (text starting with `{`) or YAML, OpenAPI 3.0 or 3.1.
 pub fn parse(text: &str, file: &str) -> Result<OpenAPI, Error> {
+    // A cheap look at the version first: 3.0 documents are parsed straight from the text,
+    // which keeps line and column in every error.
+    if let Ok(mut document) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        if v31::is_31(&document) {
+            let notes = v31::normalize(&mut document).map_err(|u| Error::Unsupported {
+                file: file.to_owned(),
+                pointer: u.pointer,
+                message: u.message,
+                hint: u.hint,
+            })?;
+            let mut parsed: OpenAPI =
+                serde_yaml::from_value(document).map_err(|e| Error::Parse {
+                    file: file.to_owned(),
+                    line: None,
+                    column: None,
+                    message: strip_position(e.to_string()),
+                })?;
+            if !notes.is_empty() {
+                parsed
+                    .extensions
+                    .insert(NOTES_EXTENSION.to_owned(), serde_json::Value::from(notes));
+            }
+            return Ok(parsed);
+        }
+    }
+    parse_30(text, file)
+}
+
+fn parse_30(text: &str, file: &str) -> Result<OpenAPI, Error> {
     if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| Error::Parse {
             file: file.to_owned(),
