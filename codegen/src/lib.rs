@@ -48,7 +48,7 @@ mod names;
 mod pointer;
 pub mod read;
 
-pub use error::Error;
+pub use error::{Error, Located, MAX_ERRORS, Warning};
 pub use pointer::JsonPointer;
 
 /// How to generate.
@@ -63,6 +63,8 @@ pub struct Options {
     /// Adds an empty `[workspace]` table so the crate builds where it lies, outside any
     /// enclosing workspace.
     pub standalone: bool,
+    /// Turns warnings into an error ([`Error::DeniedWarnings`]): nothing is generated.
+    pub deny_warnings: bool,
 }
 
 impl Options {
@@ -73,6 +75,7 @@ impl Options {
             crate_name: crate_name.into(),
             crate_version: "0.1.0".to_owned(),
             standalone: false,
+            deny_warnings: false,
         }
     }
 }
@@ -86,11 +89,14 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// The files of a generated crate, sorted by path.
+/// The files of a generated crate, sorted by path, and the warnings about the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedCrate {
     /// The files.
     pub files: Vec<GeneratedFile>,
+    /// What was accepted but deserves a look (ignored constructs, renamed identifiers,
+    /// resolved name collisions), in the order found.
+    pub warnings: Vec<Warning>,
 }
 
 impl GeneratedCrate {
@@ -107,14 +113,31 @@ impl GeneratedCrate {
     }
 }
 
-/// Generates a client crate from the text of a spec (YAML or JSON).
+/// Generates a client crate from the text of a spec (YAML or JSON, OpenAPI 3.0 or 3.1).
 ///
-/// Returns every file of the crate, or the first problem found, with the spec's JSON pointer
-/// and a hint. Either all files are produced or none.
+/// Returns every file of the crate, or the problems found (up to [`MAX_ERRORS`]), each with
+/// the spec's JSON pointer, its line and column, and a hint. Either all files are produced
+/// or none.
 pub fn generate(spec: &str, options: &Options) -> Result<GeneratedCrate, Error> {
-    let document = read::parse(spec, &options.spec_name)?;
-    let api = lower::lower(&document, &options.spec_name)?;
-    generate_from_model(&api, options)
+    let located = |mut error: Error| {
+        error.locate(&read::positions::Positions::of(spec));
+        error
+    };
+    let document = read::parse(spec, &options.spec_name).map_err(located)?;
+    let (api, mut warnings) =
+        lower::lower_with_warnings(&document, &options.spec_name).map_err(located)?;
+    if !warnings.is_empty() {
+        let positions = read::positions::Positions::of(spec);
+        for warning in &mut warnings {
+            warning.position = positions.locate(&warning.pointer);
+        }
+        if options.deny_warnings {
+            return Err(Error::DeniedWarnings(warnings));
+        }
+    }
+    let mut generated = generate_from_model(&api, options)?;
+    generated.warnings = warnings;
+    Ok(generated)
 }
 
 /// Emits and formats the crate for an already lowered model.
@@ -125,5 +148,8 @@ pub fn generate_from_model(api: &model::Api, options: &Options) -> Result<Genera
         files.push(GeneratedFile { path, contents });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(GeneratedCrate { files })
+    Ok(GeneratedCrate {
+        files,
+        warnings: Vec::new(),
+    })
 }

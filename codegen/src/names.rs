@@ -69,6 +69,17 @@ pub fn type_name(name: &str) -> String {
     finish(camel, "Value")
 }
 
+/// What case conversion alone makes of a name (no escaping): compared with [`snake`] to
+/// tell when a name had to change to become an identifier.
+pub fn plain_snake(name: &str) -> String {
+    name.to_snake_case()
+}
+
+/// [`plain_snake`] for type names.
+pub fn plain_type_name(name: &str) -> String {
+    name.to_upper_camel_case()
+}
+
 /// Hands out names unique within one scope, in the order asked: the first comer keeps
 /// its name, later ones get `_2`, `_3`, ... (or `2`, `3` for type names). Callers ask in
 /// spec order, so the result is deterministic.

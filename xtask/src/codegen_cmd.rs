@@ -21,6 +21,7 @@ struct Args {
     crate_name: Option<String>,
     standalone: bool,
     check: bool,
+    deny_warnings: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -31,6 +32,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         crate_name: None,
         standalone: false,
         check: false,
+        deny_warnings: false,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -45,6 +47,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--crate-name" => parsed.crate_name = Some(value("--crate-name")?),
             "--standalone" => parsed.standalone = true,
             "--check" => parsed.check = true,
+            "--deny-warnings" => parsed.deny_warnings = true,
             "--help" | "-h" => return Err(crate::HELP.to_owned()),
             other => {
                 return Err(format!(
@@ -81,6 +84,7 @@ fn options(args: &Args) -> Options {
     let out = absolute(&args.out);
     let mut options = Options::new(spec_name, args.crate_name.clone().unwrap_or(default_name));
     options.standalone = args.standalone || !out.starts_with(&root);
+    options.deny_warnings = args.deny_warnings;
     options
 }
 
@@ -94,14 +98,14 @@ fn absolute(path: &Path) -> PathBuf {
 
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let args = parse_args(args)?;
-    let text = fs::read_to_string(&args.spec)
-        .map_err(|e| format!("cannot read {}: {e}", args.spec.display()))?;
     let options = options(&args);
-    let generated = codegen::generate(&text, &options).map_err(|e| e.to_string())?;
     // Write errors (a closed pipe, as in `cargo xtask codegen --check | head`) are ignored:
     // the exit code still tells the result.
     let mut stdout = std::io::stdout().lock();
     if args.check {
+        let text = fs::read_to_string(&args.spec)
+            .map_err(|e| format!("cannot read {}: {e}", args.spec.display()))?;
+        let generated = codegen::generate(&text, &options).map_err(|e| e.to_string())?;
         let stale = xtask::stale_files(&generated, &args.out);
         if stale.is_empty() {
             let _ = writeln!(
@@ -123,16 +127,21 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::FAILURE);
     }
-    let report = xtask::write_crate(&generated, &args.out).map_err(|e| e.to_string())?;
-    for line in report {
+    let (generated, report) = xtask::regenerate(&args.spec, &args.out, &options)?;
+    for warning in &generated.warnings {
+        eprintln!("{warning}");
+    }
+    for line in &report {
         let _ = writeln!(stdout, "{line}");
     }
     let _ = writeln!(
         stdout,
-        "generated {} files in {} from {}",
+        "generated {} files in {} from {} ({} changed, {} warnings)",
         generated.files.len(),
         args.out.display(),
-        options.spec_name
+        options.spec_name,
+        report.len(),
+        generated.warnings.len()
     );
     Ok(ExitCode::SUCCESS)
 }

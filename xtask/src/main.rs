@@ -17,6 +17,8 @@ Commands:
       --standalone        add a [workspace] table so the crate builds outside this workspace
                           (the default when --out is outside this workspace)
       --check             write nothing; exit 1 with a diff if the folder is stale
+      --deny-warnings     treat warnings (ignored constructs, renamed identifiers, resolved
+                          name collisions) as errors
 
   corpus      Generate a crate for every spec in a folder, compile them all with clippy,
               and print a table (spec, operations, generate, compile, warnings, lines,

@@ -18,7 +18,9 @@ pub fn files(api: &Api) -> Vec<(String, TokenStream)> {
 
 /// `src/models/mod.rs`.
 pub fn module(api: &Api) -> TokenStream {
-    let items = api.types.iter().map(|def| {
+    let mut types: Vec<&crate::model::TypeDef> = api.types.iter().collect();
+    types.sort_by(|a, b| a.module.cmp(&b.module));
+    let items = types.into_iter().map(|def| {
         let module = ident(&def.module);
         let name = ident(&def.name);
         quote! {

@@ -25,7 +25,9 @@ pub fn files(api: &Api) -> Vec<(String, TokenStream)> {
 
 /// `src/operations/mod.rs`.
 pub fn module(api: &Api) -> TokenStream {
-    let items = api.operations.iter().map(|op| {
+    let mut operations: Vec<&Operation> = api.operations.iter().collect();
+    operations.sort_by(|a, b| a.module.cmp(&b.module));
+    let items = operations.into_iter().map(|op| {
         let module = ident(&op.module);
         let mut names = vec![ident(&op.builder_name)];
         if let Some(body) = op.body.as_ref().filter(|b| b.media.len() > 1) {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use openapiv3::OpenAPI;
 
-use crate::error::Error;
+use crate::error::{Error, Located, MAX_ERRORS, Warning};
 use crate::model::{Api, TypeDef, TypeId, TypeKind};
 use crate::names::Namespace;
 use crate::pointer::JsonPointer;
@@ -26,8 +26,14 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Box", "Err", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
 ];
 
-/// Lowers a parsed document. `file` is only used in error messages.
+/// Lowers a parsed document. `file` is only used in diagnostics.
 pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
+    lower_with_warnings(doc, file).map(|(api, _)| api)
+}
+
+/// Lowers a parsed document, also returning the warnings. Independent errors (one per
+/// schema or operation) are collected, up to [`MAX_ERRORS`], and returned together.
+pub fn lower_with_warnings(doc: &OpenAPI, file: &str) -> Result<(Api, Vec<Warning>), Error> {
     let mut lowering = Lowering {
         doc,
         file,
@@ -36,17 +42,45 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
         type_names: Namespace::with_reserved(RESERVED_TYPE_NAMES),
         type_modules: Namespace::with_reserved(&["mod"]),
         components: BTreeMap::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        depth: 0,
     };
-    lowering.register_components()?;
-    lowering.define_components()?;
+    lowering.register_components();
+    lowering.define_components();
     let security = security::Schemes::lower(&lowering)?;
-    let operations = operation::lower_all(&mut lowering, &security)?;
+    let operations = operation::lower_all(&mut lowering, &security);
     let base_url = match doc.servers.first() {
         Some(server) => {
-            lowering.server_url(server, &JsonPointer::root().join("servers").join(0))?
+            match lowering.server_url(server, &JsonPointer::root().join("servers").join(0)) {
+                Ok(url) => url,
+                Err(error) => {
+                    lowering.errors.push(error);
+                    None
+                }
+            }
         }
         None => None,
     };
+    if let Some(notes) = doc
+        .extensions
+        .get(crate::read::NOTES_EXTENSION)
+        .and_then(|n| n.as_array())
+    {
+        for note in notes.iter().filter_map(|n| n.as_str()) {
+            lowering.warn(&JsonPointer::root(), note);
+        }
+    }
+    let mut errors = std::mem::take(&mut lowering.errors);
+    errors.truncate(MAX_ERRORS);
+    if errors.len() == 1 {
+        if let Some(error) = errors.pop() {
+            return Err(error);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Multiple(errors));
+    }
     let mut types = Vec::with_capacity(lowering.types.len());
     for (index, slot) in lowering.types.into_iter().enumerate() {
         match slot {
@@ -61,7 +95,7 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
         }
     }
     recursion::break_cycles(&mut types);
-    Ok(Api {
+    let api = Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
         description: doc.info.description.clone(),
@@ -80,7 +114,8 @@ pub fn lower(doc: &OpenAPI, file: &str) -> Result<Api, Error> {
                     .collect()
             })
             .unwrap_or_default(),
-    })
+    };
+    Ok((api, lowering.warnings))
 }
 
 /// State shared by the lowering passes.
@@ -96,6 +131,11 @@ pub(crate) struct Lowering<'a> {
     type_modules: Namespace,
     /// `components/schemas` keys to their type.
     components: BTreeMap<String, TypeId>,
+    /// Errors of independent constructs, reported together.
+    pub(crate) errors: Vec<Error>,
+    pub(crate) warnings: Vec<Warning>,
+    /// How deeply inline schemas are nested where `type_of` is now.
+    pub(crate) depth: usize,
 }
 
 impl<'a> Lowering<'a> {
@@ -105,12 +145,13 @@ impl<'a> Lowering<'a> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Error {
-        Error::Unsupported {
+        Error::Unsupported(Box::new(Located {
             file: self.file.to_owned(),
             pointer: pointer.clone(),
+            position: None,
             message: message.into(),
             hint: hint.into(),
-        }
+        }))
     }
 
     pub(crate) fn invalid(
@@ -119,22 +160,67 @@ impl<'a> Lowering<'a> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Error {
-        Error::Invalid {
+        Error::Invalid(Box::new(Located {
             file: self.file.to_owned(),
             pointer: pointer.clone(),
+            position: None,
             message: message.into(),
             hint: hint.into(),
-        }
+        }))
     }
 
     /// Reserves a named type: a unique Rust name and module, filled in later by
     /// [`Lowering::define`].
-    pub(crate) fn reserve_type(&mut self, wanted_name: &str) -> (TypeId, String, String) {
-        let name = self.type_names.claim(crate::names::type_name(wanted_name));
+    pub(crate) fn reserve_type(
+        &mut self,
+        wanted_name: &str,
+        pointer: &JsonPointer,
+    ) -> (TypeId, String, String) {
+        let name = self.claim_type_name_at(wanted_name, pointer);
         let module = self.type_modules.claim(crate::names::snake(&name));
         self.types.push(None);
         self.reserved.push((name.clone(), module.clone()));
         (TypeId(self.types.len() - 1), name, module)
+    }
+
+    pub(crate) fn warn(&mut self, pointer: &JsonPointer, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            file: self.file.to_owned(),
+            pointer: pointer.clone(),
+            position: None,
+            message: message.into(),
+        });
+    }
+
+    /// Records why a name differs from what its spec name would give by case conversion
+    /// alone: the name was not a valid identifier, or it collided with another.
+    pub(crate) fn warn_renamed(
+        &mut self,
+        pointer: &JsonPointer,
+        what: &str,
+        spec_name: &str,
+        plain: &str,
+        valid: &str,
+        chosen: &str,
+    ) {
+        // Case conversion also drops symbols (`@id` -> `id`) without changing `plain`.
+        let dropped = spec_name
+            .chars()
+            .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.')));
+        if plain != valid || dropped {
+            self.warn(
+                pointer,
+                format!(
+                    "{what} `{spec_name}` is not a valid Rust identifier as is: named `{valid}`"
+                ),
+            );
+        }
+        if valid != chosen {
+            self.warn(
+                pointer,
+                format!("{what} `{spec_name}` collides with another name after case conversion (or with a prelude name the generated code uses): named `{chosen}`"),
+            );
+        }
     }
 
     /// The name and module reserved for `id`.
@@ -152,29 +238,56 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn register_components(&mut self) -> Result<(), Error> {
+    /// Names every component schema first, so that references (also recursive ones) can be
+    /// resolved while defining them. Keys are taken in sorted order: the names chosen on a
+    /// collision must not depend on the order of `components/schemas` in the file.
+    fn register_components(&mut self) {
         let Some(components) = &self.doc.components else {
-            return Ok(());
+            return;
         };
-        for key in components.schemas.keys() {
-            let (id, _, _) = self.reserve_type(key);
+        let mut keys: Vec<&String> = components.schemas.keys().collect();
+        keys.sort();
+        let base = JsonPointer::root().join("components").join("schemas");
+        for key in keys {
+            let (id, _, _) = self.reserve_type(key, &base.join(key));
             self.components.insert(key.clone(), id);
         }
-        Ok(())
     }
 
-    fn define_components(&mut self) -> Result<(), Error> {
+    fn define_components(&mut self) {
         let Some(components) = &self.doc.components else {
-            return Ok(());
+            return;
         };
         let base = JsonPointer::root().join("components").join("schemas");
-        for (key, schema) in &components.schemas {
+        let mut entries: Vec<(&String, &'a openapiv3::ReferenceOr<openapiv3::Schema>)> =
+            components.schemas.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, schema) in entries {
             let Some(&id) = self.components.get(key) else {
                 continue;
             };
-            self.define_component(id, key, schema, &base.join(key))?;
+            let at = base.join(key);
+            if let Err(error) = self.define_component(id, key, schema, &at) {
+                self.errors.push(error);
+                // A stand-in keeps the other schemas' references valid, so their own
+                // errors can be reported in the same run.
+                let (name, module) = self.reserved_names(id);
+                self.define(
+                    id,
+                    TypeDef {
+                        name,
+                        module,
+                        origin: at.to_string(),
+                        docs: Default::default(),
+                        deprecated: false,
+                        kind: TypeKind::Alias(crate::model::TypeRef::Json),
+                    },
+                );
+                if self.errors.len() >= MAX_ERRORS {
+                    return;
+                }
+            }
         }
-        Ok(())
     }
 
     /// A server's URL with variables replaced by their defaults; `None` for relative URLs
@@ -210,6 +323,15 @@ impl<'a> Lowering<'a> {
     /// define share it, so that both can be glob-imported together).
     pub(crate) fn claim_type_name(&mut self, wanted: &str) -> String {
         self.type_names.claim(crate::names::type_name(wanted))
+    }
+
+    /// [`Lowering::claim_type_name`], warning when the name had to change.
+    pub(crate) fn claim_type_name_at(&mut self, wanted: &str, pointer: &JsonPointer) -> String {
+        let valid = crate::names::type_name(wanted);
+        let chosen = self.type_names.claim(valid.clone());
+        let plain = crate::names::plain_type_name(wanted);
+        self.warn_renamed(pointer, "name", wanted, &plain, &valid, &chosen);
+        chosen
     }
 
     /// The definition of a type, once defined.

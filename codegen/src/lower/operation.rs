@@ -33,92 +33,139 @@ const CLIENT_METHODS: &[&str] = &[
 /// Request builder fields and methods that are not parameters.
 const BUILDER_FIELDS: &[&str] = &["body", "client", "send", "into_future"];
 
-pub(crate) fn lower_all(
-    lowering: &mut Lowering<'_>,
-    schemes: &Schemes,
-) -> Result<Vec<Operation>, Error> {
+/// Lowers every operation, collecting the errors of each into `lowering.errors` so that
+/// one broken operation does not hide the problems of the others.
+pub(crate) fn lower_all(lowering: &mut Lowering<'_>, schemes: &Schemes) -> Vec<Operation> {
     let doc = lowering.doc;
-    let mut methods = Namespace::with_reserved(CLIENT_METHODS);
-    let mut modules = Namespace::with_reserved(&["mod"]);
+    let mut taken = OperationNames {
+        methods: Namespace::with_reserved(CLIENT_METHODS),
+        modules: Namespace::with_reserved(&["mod"]),
+    };
     let mut operations = Vec::new();
     let paths = JsonPointer::root().join("paths");
-    for (path, item) in doc.paths.iter() {
+    // Sorted: names chosen on a collision must not depend on the order of paths in the file.
+    let mut entries: Vec<_> = doc.paths.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, item) in entries {
         let at = paths.join(path);
         let item = match item {
             ReferenceOr::Item(item) => item,
             ReferenceOr::Reference { .. } => {
-                return Err(lowering.unsupported(
+                let error = lowering.unsupported(
                     &at,
                     "a path item that is a `$ref`",
                     "write the path item inline",
-                ));
+                );
+                lowering.errors.push(error);
+                continue;
             }
         };
         for (method, op) in methods_of(item) {
-            let op_at = at.join(method.as_str().to_ascii_lowercase());
-            let wanted = match &op.operation_id {
-                Some(id) => names::snake(id),
-                None => derived_name(method, path),
-            };
-            let method_name = methods.claim(wanted);
-            // Builder names share the models' namespace: the response, body and error enums
-            // an operation defines live next to the models in generated docs.
-            let builder_name = lowering.claim_type_name(&method_name);
-            let module = modules.claim(method_name.clone());
-            let mut lowered = OperationLowering {
-                lowering: &mut *lowering,
-                pointer: op_at,
-                builder_name: &builder_name,
-                notes: Vec::new(),
-            };
-            let params = lowered.params(path, item, op)?;
-            let segments = lowered.segments(path, &params)?;
-            let body = lowered.body(op)?;
-            let (success, errors, response_headers) = lowered.responses(op)?;
-            let server = lowered.server(item, op)?;
-            if !op.callbacks.is_empty() {
-                let names: Vec<&str> = op.callbacks.keys().map(String::as_str).collect();
-                lowered.notes.push(format!(
-                    "The spec's callbacks ({}) are requests the server makes; they are not generated.",
-                    names.join(", ")
-                ));
+            if lowering.errors.len() >= crate::error::MAX_ERRORS {
+                return operations;
             }
-            let notes = std::mem::take(&mut lowered.notes);
-            let requirements = op
-                .security
-                .as_deref()
-                .or(doc.security.as_deref())
-                .unwrap_or_default();
-            let security_at = if op.security.is_some() {
-                lowered.pointer.join("security")
-            } else {
-                JsonPointer::root().join("security")
-            };
-            let security = schemes.alternatives(lowered.lowering, requirements, &security_at)?;
-            operations.push(Operation {
-                method_name,
-                builder_name,
-                module,
-                method,
-                path: path.clone(),
-                segments,
-                docs: Docs {
-                    summary: op.summary.clone(),
-                    description: op.description.clone(),
-                },
-                deprecated: op.deprecated,
-                params,
-                body,
-                success,
-                errors,
-                security,
-                server,
-                response_headers,
-                notes,
-            });
+            match lower_one(lowering, schemes, &mut taken, path, item, method, op) {
+                Ok(operation) => operations.push(operation),
+                Err(error) => lowering.errors.push(error),
+            }
         }
     }
-    Ok(operations)
+    operations
+}
+
+struct OperationNames {
+    methods: Namespace,
+    modules: Namespace,
+}
+
+fn lower_one<'a>(
+    lowering: &mut Lowering<'a>,
+    schemes: &Schemes,
+    taken: &mut OperationNames,
+    path: &str,
+    item: &'a PathItem,
+    method: Method,
+    op: &'a SpecOperation,
+) -> Result<Operation, Error> {
+    let doc = lowering.doc;
+    let at = JsonPointer::root().join("paths").join(path);
+    let op_at = at.join(method.as_str().to_ascii_lowercase());
+    let (wanted, plain) = match &op.operation_id {
+        Some(id) => (names::snake(id), names::plain_snake(id)),
+        None => {
+            let derived = derived_name(method, path);
+            (derived.clone(), derived)
+        }
+    };
+    let method_name = taken.methods.claim(wanted.clone());
+    if let Some(id) = &op.operation_id {
+        lowering.warn_renamed(
+            &op_at.join("operationId"),
+            "operationId",
+            id,
+            &plain,
+            &wanted,
+            &method_name,
+        );
+    }
+    // Builder names share the models' namespace: the response, body and error enums
+    // an operation defines live next to the models in generated docs.
+    let builder_name = lowering.claim_type_name_at(&method_name, &op_at);
+    let module = taken.modules.claim(method_name.clone());
+    let mut lowered = OperationLowering {
+        lowering: &mut *lowering,
+        pointer: op_at,
+        builder_name: &builder_name,
+        notes: Vec::new(),
+    };
+    let params = lowered.params(path, item, op)?;
+    let segments = lowered.segments(path, &params)?;
+    let body = lowered.body(op)?;
+    let (success, errors, response_headers) = lowered.responses(op)?;
+    let server = lowered.server(item, op)?;
+    if !op.callbacks.is_empty() {
+        let names: Vec<&str> = op.callbacks.keys().map(String::as_str).collect();
+        lowered.notes.push(format!(
+            "The spec's callbacks ({}) are requests the server makes; they are not generated.",
+            names.join(", ")
+        ));
+    }
+    let notes = std::mem::take(&mut lowered.notes);
+    let requirements = op
+        .security
+        .as_deref()
+        .or(doc.security.as_deref())
+        .unwrap_or_default();
+    let security_at = if op.security.is_some() {
+        lowered.pointer.join("security")
+    } else {
+        JsonPointer::root().join("security")
+    };
+    let security = schemes.alternatives(lowered.lowering, requirements, &security_at)?;
+    for note in &notes {
+        lowered.lowering.warn(&lowered.pointer, note.clone());
+    }
+    Ok(Operation {
+        method_name,
+        builder_name,
+        module,
+        method,
+        path: path.to_owned(),
+        segments,
+        docs: Docs {
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+        },
+        deprecated: op.deprecated,
+        params,
+        body,
+        success,
+        errors,
+        security,
+        server,
+        response_headers,
+        notes,
+    })
 }
 
 /// The operations of a path item, in a fixed method order.
@@ -262,8 +309,13 @@ impl<'a> OperationLowering<'_, 'a> {
                     "use a string or array parameter, or move it to the query",
                 ));
             }
+            let valid = names::snake(&data.name);
+            let chosen = rust_names.claim(valid.clone());
+            let plain = names::plain_snake(&data.name);
+            self.lowering
+                .warn_renamed(&at, "parameter", &data.name, &plain, &valid, &chosen);
             params.push(Param {
-                name: rust_names.claim(names::snake(&data.name)),
+                name: chosen,
                 wire_name: data.name.clone(),
                 location,
                 ty,

@@ -20,6 +20,10 @@ use crate::pointer::JsonPointer;
 /// Name of the flattened map that keeps properties a struct does not list.
 const ADDITIONAL_FIELD: &str = "additional_properties";
 
+/// Inline schemas nested deeper than this are refused: no real spec needs it, and it bounds
+/// the generator's recursion (a deeper spec would otherwise overflow the stack).
+const MAX_NESTING: usize = 48;
+
 /// `allOf` nested deeper than this is a cycle (`A: allOf: [B]`, `B: allOf: [A]`).
 const MAX_ALL_OF_DEPTH: usize = 32;
 
@@ -205,6 +209,25 @@ impl<'a> Lowering<'a> {
         pointer: &JsonPointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.unsupported(
+                pointer,
+                format!("inline schemas nested more than {MAX_NESTING} levels deep"),
+                "move some of the nested schemas to `components/schemas` and refer to them",
+            ));
+        }
+        self.depth += 1;
+        let result = self.type_of_inner(site, pointer, hint);
+        self.depth -= 1;
+        result
+    }
+
+    fn type_of_inner(
+        &mut self,
+        site: SchemaSite<'a>,
+        pointer: &JsonPointer,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
         let schema = match site {
             SchemaSite::Ref(reference) => return self.named(reference, pointer),
             SchemaSite::Inline(schema) => schema,
@@ -269,7 +292,7 @@ impl<'a> Lowering<'a> {
         pointer: &JsonPointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
-        let (id, name, module) = self.reserve_type(hint);
+        let (id, name, module) = self.reserve_type(hint, pointer);
         let Some(kind) = self.named_kind(site, pointer, &name)? else {
             return Err(Error::Internal {
                 file: self.file.to_owned(),
@@ -337,8 +360,12 @@ impl<'a> Lowering<'a> {
                 TypeRef::Nullable(inner) => (*inner, true),
                 other => (other, false),
             };
+            let valid = names::snake(wire_name);
+            let chosen = field_names.claim(valid.clone());
+            let plain = names::plain_snake(wire_name);
+            self.warn_renamed(&at, "property", wire_name, &plain, &valid, &chosen);
             let mut field = Field {
-                name: field_names.claim(names::snake(wire_name)),
+                name: chosen,
                 wire_name: wire_name.to_owned(),
                 ty,
                 required: object.required.contains(&wire_name),

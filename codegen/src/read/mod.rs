@@ -1,6 +1,7 @@
 //! Spec text to `openapiv3::OpenAPI`: the only place that knows about YAML and JSON syntax,
 //! and about OpenAPI 3.1 (rewritten into 3.0 forms by [`v31`]).
 
+pub mod positions;
 mod v31;
 
 use openapiv3::OpenAPI;
@@ -16,11 +17,14 @@ pub fn parse(text: &str, file: &str) -> Result<OpenAPI, Error> {
     // which keeps line and column in every error.
     if let Ok(mut document) = serde_yaml::from_str::<serde_yaml::Value>(text) {
         if v31::is_31(&document) {
-            let notes = v31::normalize(&mut document).map_err(|u| Error::Unsupported {
-                file: file.to_owned(),
-                pointer: u.pointer,
-                message: u.message,
-                hint: u.hint,
+            let notes = v31::normalize(&mut document).map_err(|u| {
+                Error::Unsupported(Box::new(crate::error::Located {
+                    file: file.to_owned(),
+                    pointer: u.pointer,
+                    position: None,
+                    message: u.message,
+                    hint: u.hint,
+                }))
             })?;
             let mut parsed: OpenAPI =
                 serde_yaml::from_value(document).map_err(|e| Error::Parse {

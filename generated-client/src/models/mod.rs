@@ -9,23 +9,38 @@ pub use account::Account;
 mod account_map;
 pub use account_map::AccountMap;
 #[rustfmt::skip]
-mod kpi;
-pub use kpi::Kpi;
+mod added_number;
+pub use added_number::AddedNumber;
 #[rustfmt::skip]
-mod kpi_map;
-pub use kpi_map::KpiMap;
+mod area_code_calls;
+pub use area_code_calls::AreaCodeCalls;
 #[rustfmt::skip]
-mod number_call_stats;
-pub use number_call_stats::NumberCallStats;
+mod area_code_calls_map;
+pub use area_code_calls_map::AreaCodeCallsMap;
 #[rustfmt::skip]
-mod number_call_stats_map;
-pub use number_call_stats_map::NumberCallStatsMap;
+mod call;
+pub use call::Call;
+#[rustfmt::skip]
+mod call_map;
+pub use call_map::CallMap;
 #[rustfmt::skip]
 mod day_calls;
 pub use day_calls::DayCalls;
 #[rustfmt::skip]
 mod day_calls_map;
 pub use day_calls_map::DayCallsMap;
+#[rustfmt::skip]
+mod destination_change;
+pub use destination_change::DestinationChange;
+#[rustfmt::skip]
+mod error;
+pub use error::Error;
+#[rustfmt::skip]
+mod kpi;
+pub use kpi::Kpi;
+#[rustfmt::skip]
+mod kpi_map;
+pub use kpi_map::KpiMap;
 #[rustfmt::skip]
 mod month_calls;
 pub use month_calls::MonthCalls;
@@ -39,41 +54,26 @@ pub use month_number_calls::MonthNumberCalls;
 mod month_number_calls_map;
 pub use month_number_calls_map::MonthNumberCallsMap;
 #[rustfmt::skip]
-mod area_code_calls;
-pub use area_code_calls::AreaCodeCalls;
+mod number_call_stats;
+pub use number_call_stats::NumberCallStats;
 #[rustfmt::skip]
-mod area_code_calls_map;
-pub use area_code_calls_map::AreaCodeCallsMap;
-#[rustfmt::skip]
-mod numbers_add_post;
-pub use numbers_add_post::NumbersAddPost;
-#[rustfmt::skip]
-mod added_number;
-pub use added_number::AddedNumber;
+mod number_call_stats_map;
+pub use number_call_stats_map::NumberCallStatsMap;
 #[rustfmt::skip]
 mod number_list_entry;
 pub use number_list_entry::NumberListEntry;
 #[rustfmt::skip]
-mod tracked_number_details;
-pub use tracked_number_details::TrackedNumberDetails;
-#[rustfmt::skip]
-mod recipient_details;
-pub use recipient_details::RecipientDetails;
-#[rustfmt::skip]
-mod call;
-pub use call::Call;
-#[rustfmt::skip]
-mod call_map;
-pub use call_map::CallMap;
-#[rustfmt::skip]
-mod destination_change;
-pub use destination_change::DestinationChange;
+mod numbers_add_post;
+pub use numbers_add_post::NumbersAddPost;
 #[rustfmt::skip]
 mod recipient;
 pub use recipient::Recipient;
 #[rustfmt::skip]
+mod recipient_details;
+pub use recipient_details::RecipientDetails;
+#[rustfmt::skip]
 mod recipient_map;
 pub use recipient_map::RecipientMap;
 #[rustfmt::skip]
-mod error;
-pub use error::Error;
+mod tracked_number_details;
+pub use tracked_number_details::TrackedNumberDetails;

@@ -3,98 +3,98 @@
 
 //! Request builders, one per operation. Each is returned by the `Client` method of the same name; set optional parameters on it, then `.await` it.
 #[rustfmt::skip]
-mod list_accounts;
-pub use list_accounts::ListAccounts;
-#[rustfmt::skip]
-mod get_accounts_chrome;
-pub use get_accounts_chrome::GetAccountsChrome;
-#[rustfmt::skip]
-mod preflight_accounts_chrome;
-pub use preflight_accounts_chrome::PreflightAccountsChrome;
-#[rustfmt::skip]
-mod get_account_kpi;
-pub use get_account_kpi::GetAccountKpi;
-#[rustfmt::skip]
-mod preflight_account_kpi;
-pub use preflight_account_kpi::PreflightAccountKpi;
-#[rustfmt::skip]
-mod get_calls_by_day;
-pub use get_calls_by_day::GetCallsByDay;
-#[rustfmt::skip]
-mod preflight_calls_by_day;
-pub use preflight_calls_by_day::PreflightCallsByDay;
-#[rustfmt::skip]
-mod get_calls_by_month;
-pub use get_calls_by_month::GetCallsByMonth;
-#[rustfmt::skip]
-mod preflight_calls_by_month;
-pub use preflight_calls_by_month::PreflightCallsByMonth;
-#[rustfmt::skip]
-mod get_calls_by_month_by_number;
-pub use get_calls_by_month_by_number::GetCallsByMonthByNumber;
-#[rustfmt::skip]
-mod preflight_calls_by_month_by_number;
-pub use preflight_calls_by_month_by_number::PreflightCallsByMonthByNumber;
-#[rustfmt::skip]
-mod get_calls_geo_france;
-pub use get_calls_geo_france::GetCallsGeoFrance;
-#[rustfmt::skip]
-mod preflight_calls_geo_france;
-pub use preflight_calls_geo_france::PreflightCallsGeoFrance;
-#[rustfmt::skip]
 mod add_number;
 pub use add_number::AddNumber;
-#[rustfmt::skip]
-mod preflight_numbers;
-pub use preflight_numbers::PreflightNumbers;
-#[rustfmt::skip]
-mod list_numbers;
-pub use list_numbers::ListNumbers;
-#[rustfmt::skip]
-mod preflight_number_list;
-pub use preflight_number_list::PreflightNumberList;
-#[rustfmt::skip]
-mod get_number_calls;
-pub use get_number_calls::GetNumberCalls;
-#[rustfmt::skip]
-mod preflight_number_calls;
-pub use preflight_number_calls::PreflightNumberCalls;
-#[rustfmt::skip]
-mod set_number_destination;
-pub use set_number_destination::SetNumberDestination;
-#[rustfmt::skip]
-mod preflight_number_destination;
-pub use preflight_number_destination::PreflightNumberDestination;
-#[rustfmt::skip]
-mod get_number_kpi;
-pub use get_number_kpi::GetNumberKpi;
-#[rustfmt::skip]
-mod preflight_number_kpi;
-pub use preflight_number_kpi::PreflightNumberKpi;
-#[rustfmt::skip]
-mod list_recipients;
-pub use list_recipients::ListRecipients;
 #[rustfmt::skip]
 mod add_recipient;
 pub use add_recipient::AddRecipient;
 #[rustfmt::skip]
-mod preflight_recipients;
-pub use preflight_recipients::PreflightRecipients;
+mod get_account_kpi;
+pub use get_account_kpi::GetAccountKpi;
 #[rustfmt::skip]
-mod preflight_recipient;
-pub use preflight_recipient::PreflightRecipient;
+mod get_accounts_chrome;
+pub use get_accounts_chrome::GetAccountsChrome;
+#[rustfmt::skip]
+mod get_calls_by_day;
+pub use get_calls_by_day::GetCallsByDay;
+#[rustfmt::skip]
+mod get_calls_by_month;
+pub use get_calls_by_month::GetCallsByMonth;
+#[rustfmt::skip]
+mod get_calls_by_month_by_number;
+pub use get_calls_by_month_by_number::GetCallsByMonthByNumber;
+#[rustfmt::skip]
+mod get_calls_geo_france;
+pub use get_calls_geo_france::GetCallsGeoFrance;
+#[rustfmt::skip]
+mod get_number_calls;
+pub use get_number_calls::GetNumberCalls;
+#[rustfmt::skip]
+mod get_number_kpi;
+pub use get_number_kpi::GetNumberKpi;
 #[rustfmt::skip]
 mod get_recipient_tracked_number;
 pub use get_recipient_tracked_number::GetRecipientTrackedNumber;
 #[rustfmt::skip]
+mod get_test;
+pub use get_test::GetTest;
+#[rustfmt::skip]
+mod list_accounts;
+pub use list_accounts::ListAccounts;
+#[rustfmt::skip]
+mod list_numbers;
+pub use list_numbers::ListNumbers;
+#[rustfmt::skip]
+mod list_recipients;
+pub use list_recipients::ListRecipients;
+#[rustfmt::skip]
+mod preflight_account_kpi;
+pub use preflight_account_kpi::PreflightAccountKpi;
+#[rustfmt::skip]
+mod preflight_accounts_chrome;
+pub use preflight_accounts_chrome::PreflightAccountsChrome;
+#[rustfmt::skip]
+mod preflight_calls_by_day;
+pub use preflight_calls_by_day::PreflightCallsByDay;
+#[rustfmt::skip]
+mod preflight_calls_by_month;
+pub use preflight_calls_by_month::PreflightCallsByMonth;
+#[rustfmt::skip]
+mod preflight_calls_by_month_by_number;
+pub use preflight_calls_by_month_by_number::PreflightCallsByMonthByNumber;
+#[rustfmt::skip]
+mod preflight_calls_geo_france;
+pub use preflight_calls_geo_france::PreflightCallsGeoFrance;
+#[rustfmt::skip]
+mod preflight_number_calls;
+pub use preflight_number_calls::PreflightNumberCalls;
+#[rustfmt::skip]
+mod preflight_number_destination;
+pub use preflight_number_destination::PreflightNumberDestination;
+#[rustfmt::skip]
+mod preflight_number_kpi;
+pub use preflight_number_kpi::PreflightNumberKpi;
+#[rustfmt::skip]
+mod preflight_number_list;
+pub use preflight_number_list::PreflightNumberList;
+#[rustfmt::skip]
+mod preflight_numbers;
+pub use preflight_numbers::PreflightNumbers;
+#[rustfmt::skip]
+mod preflight_recipient;
+pub use preflight_recipient::PreflightRecipient;
+#[rustfmt::skip]
 mod preflight_recipient_tracked_number;
 pub use preflight_recipient_tracked_number::PreflightRecipientTrackedNumber;
 #[rustfmt::skip]
-mod search_calls;
-pub use search_calls::SearchCalls;
+mod preflight_recipients;
+pub use preflight_recipients::PreflightRecipients;
 #[rustfmt::skip]
 mod preflight_search_calls;
 pub use preflight_search_calls::PreflightSearchCalls;
 #[rustfmt::skip]
-mod get_test;
-pub use get_test::GetTest;
+mod search_calls;
+pub use search_calls::SearchCalls;
+#[rustfmt::skip]
+mod set_number_destination;
+pub use set_number_destination::SetNumberDestination;
