@@ -258,7 +258,7 @@ fn mutated_specs_never_panic_or_hang() {
                 }
                 let text = serde_yaml::to_string(&spec).unwrap_or_default();
                 let label = format!("case {case} (seed {seed}) from {name}: {}", done.join("; "));
-                let _ = sender.send(Progress::Started(label.clone()));
+                let _ = sender.send(Progress::Started(label.clone(), text.clone()));
                 let options = codegen::Options::new(name.clone(), "fuzz-client");
                 // Only whether it returned matters here, not the error's size.
                 #[allow(clippy::result_large_err)]
@@ -277,16 +277,24 @@ fn mutated_specs_never_panic_or_hang() {
         })
         .expect("spawn fuzz worker");
 
-    let (mut ok, mut err, mut current) = (0usize, 0usize, String::new());
+    let (mut ok, mut err) = (0usize, 0usize);
+    let mut current = (String::new(), String::new());
     loop {
         match receiver.recv_timeout(CASE_TIMEOUT) {
-            Ok(Progress::Started(label)) => current = label,
+            Ok(Progress::Started(label, text)) => current = (label, text),
             Ok(Progress::Ok) => ok += 1,
             Ok(Progress::Err) => err += 1,
-            Ok(Progress::Panicked(label)) => panic!("the generator panicked on {label}"),
+            Ok(Progress::Panicked(label)) => {
+                let saved = save_case(&current.1);
+                panic!("the generator panicked on {label}; the spec is in {saved}")
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                panic!("the generator did not finish within {CASE_TIMEOUT:?} on {current}")
+                let saved = save_case(&current.1);
+                panic!(
+                    "the generator did not finish within {CASE_TIMEOUT:?} on {}; the spec is in {saved}",
+                    current.0
+                )
             }
         }
     }
@@ -295,8 +303,17 @@ fn mutated_specs_never_panic_or_hang() {
     assert_eq!(ok + err, cases);
 }
 
+/// Keeps a failing case's spec for replaying with `cargo xtask codegen --spec`.
+fn save_case(text: &str) -> String {
+    let path = magnetis_tests::workspace_root().join("target/fuzz-failure.yaml");
+    match std::fs::write(&path, text) {
+        Ok(()) => path.display().to_string(),
+        Err(e) => format!("(not saved: {e})"),
+    }
+}
+
 enum Progress {
-    Started(String),
+    Started(String, String),
     Ok,
     Err,
     Panicked(String),

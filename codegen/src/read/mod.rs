@@ -11,12 +11,28 @@ use crate::error::Error;
 /// The extension under which notes about dropped 3.1 constructs travel to the lowering.
 pub const NOTES_EXTENSION: &str = "x-codegen-notes";
 
+/// Schemas nested deeper than this (inside one another, not through `$ref`) are refused
+/// before parsing: `openapiv3` needs time exponential in the depth to reject an invalid
+/// value at the bottom of such a nest (about 2x per level). Real specs stay far below (the
+/// deepest in `../shared/specs` nests 5 levels).
+pub const MAX_SCHEMA_NESTING: usize = 16;
+
 /// Parses a spec written as JSON (text starting with `{`) or YAML, OpenAPI 3.0 or 3.1.
 pub fn parse(text: &str, file: &str) -> Result<OpenAPI, Error> {
-    // A cheap look at the version first: 3.0 documents are parsed straight from the text,
-    // which keeps line and column in every error.
-    if let Ok(mut document) = serde_yaml::from_str::<serde_yaml::Value>(text) {
-        if v31::is_31(&document) {
+    if let Some(pointer) = positions::schema_nesting_beyond(text, MAX_SCHEMA_NESTING) {
+        return Err(Error::Unsupported(Box::new(crate::error::Located {
+            file: file.to_owned(),
+            pointer,
+            position: None,
+            message: format!("schemas nested more than {MAX_SCHEMA_NESTING} levels deep"),
+            hint: "move some of the nested schemas to `components/schemas` and refer to them"
+                .to_owned(),
+        })));
+    }
+    // 3.0 documents are parsed straight from the text (one pass, and line and column in
+    // every error); only 3.1 documents go through a tree to be rewritten first.
+    if declares_31(text) {
+        if let Ok(mut document) = serde_yaml::from_str::<serde_yaml::Value>(text) {
             let notes = v31::normalize(&mut document).map_err(|u| {
                 Error::Unsupported(Box::new(crate::error::Located {
                     file: file.to_owned(),
@@ -42,6 +58,21 @@ pub fn parse(text: &str, file: &str) -> Result<OpenAPI, Error> {
         }
     }
     parse_30(text, file)
+}
+
+/// Whether the `openapi` field says 3.1, read from the text without parsing it.
+fn declares_31(text: &str) -> bool {
+    text.match_indices("openapi").any(|(index, _)| {
+        let rest = text.get(index + "openapi".len()..).unwrap_or_default();
+        let rest = rest.trim_start_matches(['"', '\'']).trim_start();
+        let Some(value) = rest.strip_prefix(':') else {
+            return false;
+        };
+        value
+            .trim_start()
+            .trim_start_matches(['"', '\''])
+            .starts_with("3.1")
+    })
 }
 
 fn parse_30(text: &str, file: &str) -> Result<OpenAPI, Error> {

@@ -171,3 +171,129 @@ mod tests {
         assert_eq!(found.map(|p| p.line), Some(3));
     }
 }
+
+/// The deepest nesting of schemas inside schemas (`items`, `properties`,
+/// `additionalProperties`, `not`, `allOf`/`oneOf`/`anyOf` members), and the pointer of the
+/// first place that goes past `limit`.
+pub fn schema_nesting_beyond(text: &str, limit: usize) -> Option<crate::JsonPointer> {
+    let mut scan = NestingScan {
+        limit,
+        ..NestingScan::default()
+    };
+    let mut parser = Parser::new_from_str(text);
+    // A syntax error is reported by the real parse, with its position.
+    let _ = parser.load(&mut scan, false);
+    scan.beyond
+}
+
+#[derive(Default)]
+struct NestingScan {
+    limit: usize,
+    /// Per open container: its schema depth, whether its children are schemas, and (for
+    /// mappings) the pending key.
+    stack: Vec<ScanFrame>,
+    path: Vec<String>,
+    beyond: Option<crate::JsonPointer>,
+}
+
+struct ScanFrame {
+    depth: usize,
+    children_are_schemas: bool,
+    mapping: bool,
+    key: Option<String>,
+    index: usize,
+}
+
+impl MarkedEventReceiver for NestingScan {
+    fn on_event(&mut self, event: Event, _mark: Marker) {
+        if self.beyond.is_some() {
+            return;
+        }
+        match event {
+            Event::Scalar(value, ..) => match self.stack.last_mut() {
+                Some(frame) if frame.mapping && frame.key.is_none() => frame.key = Some(value),
+                Some(frame) if frame.mapping => frame.key = None,
+                Some(frame) => frame.index += 1,
+                None => {}
+            },
+            Event::Alias(_) => match self.stack.last_mut() {
+                Some(frame) if frame.mapping => frame.key = None,
+                Some(frame) => frame.index += 1,
+                None => {}
+            },
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let mapping = matches!(event, Event::MappingStart(..));
+                let (depth, token, key) = match self.stack.last_mut() {
+                    Some(parent) => {
+                        let (token, key) = if parent.mapping {
+                            let key = parent.key.take().unwrap_or_default();
+                            (key.clone(), key)
+                        } else {
+                            parent.index += 1;
+                            ((parent.index - 1).to_string(), String::new())
+                        };
+                        let nested = parent.children_are_schemas
+                            || matches!(key.as_str(), "items" | "additionalProperties" | "not");
+                        (parent.depth + usize::from(nested), Some(token), key)
+                    }
+                    None => (0, None, String::new()),
+                };
+                if let Some(token) = token {
+                    self.path.push(token);
+                }
+                if depth > self.limit {
+                    self.beyond = Some(
+                        self.path
+                            .iter()
+                            .fold(crate::JsonPointer::root(), |p, t| p.join(t)),
+                    );
+                }
+                self.stack.push(ScanFrame {
+                    depth,
+                    children_are_schemas: matches!(
+                        key.as_str(),
+                        "properties" | "allOf" | "oneOf" | "anyOf"
+                    ),
+                    mapping,
+                    key: None,
+                    index: 0,
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                if !self.stack.is_empty() {
+                    self.path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::schema_nesting_beyond;
+
+    #[test]
+    fn finds_deep_schemas() {
+        let mut schema = "{type: string}".to_owned();
+        for _ in 0..5 {
+            schema = format!("{{type: array, items: {schema}}}");
+        }
+        let text = format!("components:\n  schemas:\n    A: {schema}\n");
+        assert_eq!(schema_nesting_beyond(&text, 5), None);
+        let beyond = schema_nesting_beyond(&text, 4).expect("too deep");
+        assert_eq!(
+            beyond.to_string(),
+            "#/components/schemas/A/items/items/items/items/items"
+        );
+        let text =
+            "a:\n  properties:\n    p:\n      properties:\n        q: {oneOf: [{type: string}]}\n";
+        assert_eq!(
+            schema_nesting_beyond(text, 2)
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some("#/a/properties/p/properties/q/oneOf/0")
+        );
+    }
+}
