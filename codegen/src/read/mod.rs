@@ -32,7 +32,13 @@ pub fn parse(text: &str, file: &str) -> Result<OpenAPI, Error> {
     // 3.0 documents are parsed straight from the text (one pass, and line and column in
     // every error); only 3.1 documents go through a tree to be rewritten first.
     if declares_31(text) {
-        if let Ok(mut document) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        // The text search can be fooled (a description quoting `openapi: 3.1`): the parsed
+        // document has the last word.
+        let parsed = serde_yaml::from_str::<serde_yaml::Value>(text);
+        if let Ok(mut document) = parsed
+            .map_err(|_| ())
+            .and_then(|d| if v31::is_31(&d) { Ok(d) } else { Err(()) })
+        {
             let notes = v31::normalize(&mut document).map_err(|u| {
                 Error::Unsupported(Box::new(crate::error::Located {
                     file: file.to_owned(),
