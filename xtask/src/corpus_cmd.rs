@@ -18,7 +18,7 @@ struct Row {
     seconds: f64,
 }
 
-fn specs_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn specs_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut specs: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

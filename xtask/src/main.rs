@@ -1,5 +1,7 @@
 //! `cargo xtask`: project automation. See `cargo xtask --help`.
 
+mod bench_codegen_cmd;
+mod bench_compile_cmd;
 mod codegen_cmd;
 mod corpus_cmd;
 
@@ -26,6 +28,27 @@ Commands:
       --specs DIR         folder of specs (default: ../shared/specs)
       --out DIR           scratch workspace (default: target/corpus)
 
+  bench-codegen
+              Generator speed: time each phase (bare parse into openapiv3::OpenAPI, read,
+              lower, emit, format, generate) on spec/magnetis.yaml and the three largest
+              specs of ../shared/specs, and print the ratio generate / bare parse (target
+              <= 3x). Run in release: `cargo run --release -p xtask -- bench-codegen`. The
+              statistics are in `cargo bench -p codegen --bench generator`.
+      --spec FILE         a spec to time instead of the default ones (repeatable)
+      --runs N            median of N runs per phase (default: 5)
+
+  bench-compile
+              Size and compile cost of generated code: generate a crate for spec/magnetis.yaml
+              and every spec in a folder into one scratch workspace, build the dependencies
+              once, then per crate print files, lines and KiB of generated Rust, and the
+              time of `cargo check -p` and `cargo build -p` of that crate alone
+              (CARGO_INCREMENTAL=0, src/lib.rs touched first). Takes minutes; see BENCHMARKS.md.
+      --specs DIR         folder of specs (default: ../shared/specs)
+      --out DIR           scratch workspace (default: target/bench-compile; dependencies are
+                          built in DIR-target beside it and kept between runs)
+      --only NAME         measure only the spec with this file stem (e.g. magnetis, asana)
+      --runs N            time each crate N times and keep the fastest (default: 1)
+
   help, --help, -h        Show this help.
 ";
 
@@ -33,6 +56,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen_cmd::run(args.get(1..).unwrap_or_default()),
+        Some("bench-codegen") => bench_codegen_cmd::run(args.get(1..).unwrap_or_default()),
+        Some("bench-compile") => bench_compile_cmd::run(args.get(1..).unwrap_or_default()),
         Some("corpus") => corpus_cmd::run(args.get(1..).unwrap_or_default()),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
