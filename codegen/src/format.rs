@@ -1,7 +1,9 @@
 //! Token streams to source text: prettyplease, plus the "generated, do not edit" header.
 
+use std::sync::OnceLock;
+
 use crate::Options;
-use crate::emit::Content;
+use crate::emit::{Content, SharedFile};
 use crate::error::Error;
 
 /// The header every generated file starts with (`comment` is `//` or `#`).
@@ -18,16 +20,38 @@ pub fn format(path: &str, content: Content, options: &Options) -> Result<String,
     match content {
         Content::Toml(text) => Ok(format!("{}{text}", header("#", options))),
         Content::Rust(tokens) => {
-            let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Internal {
+            let body = unparse(tokens).map_err(|message| Error::Internal {
                 file: options.spec_name.clone(),
                 path: path.to_owned(),
-                message: e.to_string(),
+                message,
             })?;
-            Ok(format!(
-                "{}{}",
-                header("//", options),
-                prettyplease::unparse(&file)
-            ))
+            Ok(format!("{}{body}", header("//", options)))
+        }
+        Content::Shared(shared) => {
+            let body = shared_body(shared).map_err(|message| Error::Internal {
+                file: options.spec_name.clone(),
+                path: path.to_owned(),
+                message,
+            })?;
+            Ok(format!("{}{body}", header("//", options)))
         }
     }
+}
+
+fn unparse(tokens: proc_macro2::TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The spec-independent files are the same for every spec: formatted once per process.
+fn shared_body(shared: SharedFile) -> Result<String, String> {
+    static ERROR: OnceLock<Result<String, String>> = OnceLock::new();
+    static RESPONSE: OnceLock<Result<String, String>> = OnceLock::new();
+    static RUNTIME: OnceLock<Result<String, String>> = OnceLock::new();
+    let cell = match shared {
+        SharedFile::Error => &ERROR,
+        SharedFile::Response => &RESPONSE,
+        SharedFile::Runtime => &RUNTIME,
+    };
+    cell.get_or_init(|| unparse(shared.tokens())).clone()
 }

@@ -119,15 +119,22 @@ impl GeneratedCrate {
 /// the spec's JSON pointer, its line and column, and a hint. Either all files are produced
 /// or none.
 pub fn generate(spec: &str, options: &Options) -> Result<GeneratedCrate, Error> {
+    // Positions are found only for what is reported, and only when something is.
     let located = |mut error: Error| {
-        error.locate(&read::positions::Positions::of(spec));
+        let pointers: Vec<JsonPointer> = error
+            .errors()
+            .iter()
+            .filter_map(|e| e.pointer().cloned())
+            .collect();
+        error.locate(&read::positions::Positions::for_pointers(spec, &pointers));
         error
     };
     let document = read::parse(spec, &options.spec_name).map_err(located)?;
     let (api, mut warnings) =
         lower::lower_with_warnings(&document, &options.spec_name).map_err(located)?;
     if !warnings.is_empty() {
-        let positions = read::positions::Positions::of(spec);
+        let positions =
+            read::positions::Positions::for_pointers(spec, warnings.iter().map(|w| &w.pointer));
         for warning in &mut warnings {
             warning.position = positions.locate(&warning.pointer);
         }
@@ -141,12 +148,56 @@ pub fn generate(spec: &str, options: &Options) -> Result<GeneratedCrate, Error> 
 }
 
 /// Emits and formats the crate for an already lowered model.
+///
+/// Files are rendered and formatted on up to as many threads as the machine has cores
+/// (formatting is most of the generator's time); the result does not depend on how many.
 pub fn generate_from_model(api: &model::Api, options: &Options) -> Result<GeneratedCrate, Error> {
-    let mut files = Vec::new();
-    for (path, content) in emit::emit(api, options) {
-        let contents = format::format(&path, content, options)?;
-        files.push(GeneratedFile { path, contents });
-    }
+    let jobs = emit::jobs(api);
+    let threads = std::thread::available_parallelism()
+        .map(std::num::NonZeroUsize::get)
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let render = |jobs: &[emit::Job]| -> Result<Vec<GeneratedFile>, Error> {
+        jobs.iter()
+            .map(|job| {
+                let (path, content) = emit::render(api, options, *job);
+                let contents = format::format(&path, content, options)?;
+                Ok(GeneratedFile { path, contents })
+            })
+            .collect()
+    };
+    let mut files = if threads == 1 || jobs.len() < 16 {
+        render(&jobs)?
+    } else {
+        // Interleaved shares, so that the big files (runtime, client) do not all land on
+        // one thread.
+        let shares: Vec<Vec<emit::Job>> = (0..threads)
+            .map(|t| jobs.iter().skip(t).step_by(threads).copied().collect())
+            .collect();
+        let results: Vec<Result<Vec<GeneratedFile>, Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .iter()
+                .map(|share| scope.spawn(|| render(share)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| {
+                        Err(Error::Internal {
+                            file: options.spec_name.clone(),
+                            path: String::new(),
+                            message: "a formatting thread panicked".to_owned(),
+                        })
+                    })
+                })
+                .collect()
+        });
+        let mut files = Vec::with_capacity(jobs.len());
+        for result in results {
+            files.extend(result?);
+        }
+        files
+    };
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(GeneratedCrate {
         files,

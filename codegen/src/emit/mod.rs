@@ -21,58 +21,132 @@ use crate::model::Api;
 pub enum Content {
     /// Rust code, formatted with prettyplease.
     Rust(TokenStream),
+    /// Rust code that is the same for every spec; formatted once per process.
+    Shared(SharedFile),
     /// Text written as is (after the header).
     Toml(String),
 }
 
-/// Every file of the crate, as `(path relative to the crate root, content)`, unformatted.
-pub fn emit(api: &Api, options: &Options) -> Vec<(String, Content)> {
-    let mut files = vec![
-        (
+/// The spec-independent files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharedFile {
+    /// `src/error.rs`.
+    Error,
+    /// `src/response.rs`.
+    Response,
+    /// `src/runtime.rs`.
+    Runtime,
+}
+
+impl SharedFile {
+    /// The file's tokens.
+    pub fn tokens(self) -> TokenStream {
+        match self {
+            SharedFile::Error => runtime::error_file(),
+            SharedFile::Response => runtime::response_file(),
+            SharedFile::Runtime => runtime::runtime_file(),
+        }
+    }
+}
+
+/// One output file, to be rendered by [`render`]. Jobs are plain data (the token streams
+/// they become are not `Send`), so that files can be rendered on several threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// `Cargo.toml`.
+    Manifest,
+    /// `src/lib.rs`.
+    CrateRoot,
+    /// `src/client.rs`.
+    Client,
+    /// One of the spec-independent files.
+    Shared(SharedFile),
+    /// `src/models/mod.rs`.
+    ModelsModule,
+    /// `src/operations/mod.rs`.
+    OperationsModule,
+    /// The file of `api.types[n]`.
+    Model(usize),
+    /// The file of `api.operations[n]`.
+    Operation(usize),
+}
+
+/// Every file the crate for `api` has.
+pub fn jobs(api: &Api) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Manifest,
+        Job::CrateRoot,
+        Job::Client,
+        Job::Shared(SharedFile::Error),
+        Job::Shared(SharedFile::Response),
+        Job::Shared(SharedFile::Runtime),
+        Job::ModelsModule,
+        Job::OperationsModule,
+    ];
+    jobs.extend((0..api.types.len()).map(Job::Model));
+    jobs.extend((0..api.operations.len()).map(Job::Operation));
+    jobs
+}
+
+/// A file's path (relative to the crate root) and unformatted content.
+pub fn render(api: &Api, options: &Options, job: Job) -> (String, Content) {
+    match job {
+        Job::Manifest => (
             "Cargo.toml".to_owned(),
             Content::Toml(manifest::file(api, options)),
         ),
-        (
+        Job::CrateRoot => (
             "src/lib.rs".to_owned(),
             Content::Rust(crate_root::file(api, options)),
         ),
-        ("src/client.rs".to_owned(), Content::Rust(client::file(api))),
-        (
-            "src/error.rs".to_owned(),
-            Content::Rust(runtime::error_file()),
-        ),
-        (
-            "src/response.rs".to_owned(),
-            Content::Rust(runtime::response_file()),
-        ),
-        (
-            "src/runtime.rs".to_owned(),
-            Content::Rust(runtime::runtime_file()),
-        ),
-        (
+        Job::Client => ("src/client.rs".to_owned(), Content::Rust(client::file(api))),
+        Job::Shared(shared) => {
+            let path = match shared {
+                SharedFile::Error => "src/error.rs",
+                SharedFile::Response => "src/response.rs",
+                SharedFile::Runtime => "src/runtime.rs",
+            };
+            (path.to_owned(), Content::Shared(shared))
+        }
+        Job::ModelsModule => (
             "src/models/mod.rs".to_owned(),
             Content::Rust(with_inner_doc(
                 "Typed models, one per named schema of the spec (and per inline object or enum, \
-             named after where it appears).",
+                 named after where it appears).",
                 models::module(api),
             )),
         ),
-        (
+        Job::OperationsModule => (
             "src/operations/mod.rs".to_owned(),
             Content::Rust(with_inner_doc(
                 "Request builders, one per operation. Each is returned by the `Client` method of \
-             the same name; set optional parameters on it, then `.await` it.",
+                 the same name; set optional parameters on it, then `.await` it.",
                 operations::module(api),
             )),
         ),
-    ];
-    for (module, tokens) in models::files(api) {
-        files.push((format!("src/models/{module}.rs"), Content::Rust(tokens)));
+        Job::Model(index) => match api.types.get(index) {
+            Some(def) => (
+                format!("src/models/{}.rs", def.module),
+                Content::Rust(models::type_file(api, def)),
+            ),
+            None => (String::new(), Content::Toml(String::new())),
+        },
+        Job::Operation(index) => match api.operations.get(index) {
+            Some(op) => (
+                format!("src/operations/{}.rs", op.module),
+                Content::Rust(operations::operation_file(api, op)),
+            ),
+            None => (String::new(), Content::Toml(String::new())),
+        },
     }
-    for (module, tokens) in operations::files(api) {
-        files.push((format!("src/operations/{module}.rs"), Content::Rust(tokens)));
-    }
-    files
+}
+
+/// Every file of the crate, as `(path relative to the crate root, content)`, unformatted.
+pub fn emit(api: &Api, options: &Options) -> Vec<(String, Content)> {
+    jobs(api)
+        .into_iter()
+        .map(|job| render(api, options, job))
+        .collect()
 }
 
 fn with_inner_doc(text: &str, items: TokenStream) -> TokenStream {

@@ -8,14 +8,6 @@ use super::docs;
 use super::types::{ident, tokens};
 use crate::model::{Api, Field, IntEnum, OneOf, StringEnum, Struct, TypeDef, TypeKind, TypeRef};
 
-/// `(module, tokens)` for every named type.
-pub fn files(api: &Api) -> Vec<(String, TokenStream)> {
-    api.types
-        .iter()
-        .map(|def| (def.module.clone(), type_file(api, def)))
-        .collect()
-}
-
 /// `src/models/mod.rs`.
 pub fn module(api: &Api) -> TokenStream {
     let mut types: Vec<&crate::model::TypeDef> = api.types.iter().collect();
@@ -32,7 +24,7 @@ pub fn module(api: &Api) -> TokenStream {
     quote! { #(#items)* }
 }
 
-fn type_file(api: &Api, def: &TypeDef) -> TokenStream {
+pub(super) fn type_file(api: &Api, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let fallback = format!(
         "The `{}` schema.",

@@ -17,118 +17,173 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Pointer (in `#/a/b` form) to the position of its key (or sequence item).
+/// Positions of some pointers (and of their ancestors, the fallback when a pointer names
+/// something the text does not spell out).
+///
+/// Only the wanted pointers are recorded, in a trie walked alongside the parser: locating
+/// a handful of diagnostics in a large spec costs one parse and no per-node allocation.
 #[derive(Debug, Default)]
 pub struct Positions {
-    by_pointer: BTreeMap<String, Position>,
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Default)]
+struct TrieNode {
+    children: BTreeMap<String, usize>,
+    position: Option<Position>,
 }
 
 impl Positions {
-    /// Indexes `text`; a text that does not parse gives an empty index.
-    pub fn of(text: &str) -> Self {
-        let mut walker = Walker::default();
+    /// Indexes `text` for `pointers`; a text that does not parse gives no positions.
+    pub fn for_pointers<'p>(
+        text: &str,
+        pointers: impl IntoIterator<Item = &'p crate::JsonPointer>,
+    ) -> Self {
+        let mut positions = Self {
+            nodes: vec![TrieNode::default()],
+        };
+        for pointer in pointers {
+            let mut node = 0;
+            for token in pointer.tokens() {
+                node = positions.child_or_insert(node, token);
+            }
+        }
+        let mut walker = Walker {
+            trie: &mut positions,
+            stack: Vec::new(),
+        };
         let mut parser = Parser::new_from_str(text);
-        if parser.load(&mut walker, false).is_err() {
-            return Self::default();
+        let _ = parser.load(&mut walker, false);
+        positions
+    }
+
+    fn child_or_insert(&mut self, node: usize, token: &str) -> usize {
+        if let Some(&child) = self.nodes.get(node).and_then(|n| n.children.get(token)) {
+            return child;
         }
-        Self {
-            by_pointer: walker.found,
+        self.nodes.push(TrieNode::default());
+        let child = self.nodes.len() - 1;
+        if let Some(parent) = self.nodes.get_mut(node) {
+            parent.children.insert(token.to_owned(), child);
         }
+        child
+    }
+
+    fn child(&self, node: Option<usize>, token: &str) -> Option<usize> {
+        self.nodes.get(node?)?.children.get(token).copied()
     }
 
     /// The position of `pointer`, or of its nearest ancestor that has one.
     pub fn locate(&self, pointer: &crate::JsonPointer) -> Option<Position> {
-        let mut tokens = pointer.tokens().to_vec();
-        loop {
-            let text = tokens
-                .iter()
-                .fold(crate::JsonPointer::root(), |p, t| p.join(t))
-                .to_string();
-            if let Some(position) = self.by_pointer.get(&text) {
-                return Some(*position);
+        let mut node = Some(0);
+        let mut found = None;
+        for token in pointer.tokens() {
+            node = self.child(node, token);
+            match node.and_then(|n| self.nodes.get(n)) {
+                Some(TrieNode {
+                    position: Some(position),
+                    ..
+                }) => found = Some(*position),
+                Some(_) => {}
+                None => break,
             }
-            tokens.pop()?;
         }
+        found
     }
 }
 
 enum Frame {
-    Mapping { key: Option<String> },
-    Sequence { index: usize },
+    /// `node`: the trie node of this mapping (`None` when nothing below is wanted);
+    /// `pending`: the trie node of the key just read, for its value.
+    Mapping {
+        node: Option<usize>,
+        key_read: bool,
+        pending: Option<usize>,
+    },
+    Sequence {
+        node: Option<usize>,
+        index: usize,
+    },
 }
 
-#[derive(Default)]
-struct Walker {
+struct Walker<'t> {
+    trie: &'t mut Positions,
     stack: Vec<Frame>,
-    /// The pointer tokens of the node being read.
-    path: Vec<String>,
-    found: BTreeMap<String, Position>,
 }
 
-impl Walker {
-    fn record(&mut self, token: String, mark: Marker) {
-        let pointer = self
-            .path
-            .iter()
-            .chain(std::iter::once(&token))
-            .fold(crate::JsonPointer::root(), |p, t| p.join(t))
-            .to_string();
-        self.found.entry(pointer).or_insert(Position {
-            line: mark.line(),
-            column: mark.col() + 1,
-        });
+impl Walker<'_> {
+    fn record(&mut self, node: Option<usize>, mark: Marker) {
+        if let Some(entry) = node.and_then(|n| self.trie.nodes.get_mut(n)) {
+            entry.position.get_or_insert(Position {
+                line: mark.line(),
+                column: mark.col() + 1,
+            });
+        }
     }
 
-    /// A value (scalar or container start) arrives in the current container: returns the
-    /// token naming it, after recording its position.
-    fn enter_value(&mut self, mark: Marker) -> Option<String> {
+    /// A value (scalar or container start) arrives in the current container: returns its
+    /// trie node, after recording its position when it is a sequence item.
+    fn enter_value(&mut self, mark: Marker) -> Option<usize> {
         match self.stack.last_mut() {
-            Some(Frame::Mapping { key }) => key.take(),
-            Some(Frame::Sequence { index }) => {
+            Some(Frame::Mapping {
+                key_read, pending, ..
+            }) => {
+                *key_read = false;
+                pending.take()
+            }
+            Some(Frame::Sequence { node, index }) => {
                 let token = index.to_string();
                 *index += 1;
-                self.record(token.clone(), mark);
-                Some(token)
+                let parent = *node;
+                let child = self.trie.child(parent, &token);
+                self.record(child, mark);
+                child
             }
-            None => None,
+            None => Some(0),
         }
     }
 }
 
-impl MarkedEventReceiver for Walker {
+impl MarkedEventReceiver for Walker<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
             Event::Scalar(value, ..) => {
-                if let Some(Frame::Mapping { key }) = self.stack.last_mut() {
-                    if key.is_none() {
-                        *key = Some(value.clone());
-                        self.record(value, mark);
-                        return;
+                if let Some(Frame::Mapping {
+                    node,
+                    key_read: false,
+                    ..
+                }) = self.stack.last()
+                {
+                    let child = self.trie.child(*node, &value);
+                    if let Some(Frame::Mapping {
+                        key_read, pending, ..
+                    }) = self.stack.last_mut()
+                    {
+                        *key_read = true;
+                        *pending = child;
                     }
+                    self.record(child, mark);
+                    return;
                 }
                 self.enter_value(mark);
             }
             Event::Alias(_) => {
                 self.enter_value(mark);
             }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let token = self.enter_value(mark);
-                if let Some(token) = token {
-                    self.path.push(token);
-                } else if !self.stack.is_empty() {
-                    // A complex mapping key: give it a placeholder so paths stay aligned.
-                    self.path.push(String::new());
-                }
-                self.stack.push(match event {
-                    Event::MappingStart(..) => Frame::Mapping { key: None },
-                    _ => Frame::Sequence { index: 0 },
+            Event::MappingStart(..) => {
+                let node = self.enter_value(mark);
+                self.stack.push(Frame::Mapping {
+                    node,
+                    key_read: false,
+                    pending: None,
                 });
+            }
+            Event::SequenceStart(..) => {
+                let node = self.enter_value(mark);
+                self.stack.push(Frame::Sequence { node, index: 0 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
-                if !self.stack.is_empty() {
-                    self.path.pop();
-                }
             }
             _ => {}
         }
@@ -140,11 +195,15 @@ mod tests {
     use super::*;
     use crate::JsonPointer;
 
+    fn locate(text: &str, pointer: &str) -> Option<Position> {
+        let pointer = JsonPointer::from_ref(pointer).unwrap();
+        Positions::for_pointers(text, [&pointer]).locate(&pointer)
+    }
+
     #[test]
     fn yaml_positions() {
         let text = "openapi: 3.0.3\npaths:\n  /a/{b}:\n    get:\n      parameters:\n        - name: x\n        - name: y\n";
-        let positions = Positions::of(text);
-        let at = |p: &str| positions.locate(&JsonPointer::from_ref(p).unwrap());
+        let at = |p: &str| locate(text, p);
         assert_eq!(
             at("#/paths/~1a~1{b}/get"),
             Some(Position { line: 4, column: 5 })
@@ -166,8 +225,7 @@ mod tests {
     #[test]
     fn json_positions() {
         let text = "{\n  \"paths\": {\n    \"/x\": {\"get\": {}}\n  }\n}";
-        let positions = Positions::of(text);
-        let found = positions.locate(&JsonPointer::from_ref("#/paths/~1x/get").unwrap());
+        let found = locate(text, "#/paths/~1x/get");
         assert_eq!(found.map(|p| p.line), Some(3));
     }
 }

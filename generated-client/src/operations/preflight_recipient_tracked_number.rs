@@ -78,6 +78,7 @@ impl<'a> std::future::IntoFuture for PreflightRecipientTrackedNumber<'a> {
     type IntoFuture = std::pin::Pin<
         Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
