@@ -510,8 +510,10 @@ fn apply_media(media: &BodyMedia) -> TokenStream {
     let media_type = &media.media_type;
     match &media.encoding {
         Encoding::Json if media_type == "application/json" => quote!(request.json(&body)),
+        // Set before `json`, which only adds `application/json` when no content type is set
+        // (`header` would add a second one).
         Encoding::Json => {
-            quote!(request.json(&body).header(reqwest::header::CONTENT_TYPE, #media_type))
+            quote!(request.header(reqwest::header::CONTENT_TYPE, #media_type).json(&body))
         }
         Encoding::Form => quote!(request.form(&body)),
         Encoding::Binary | Encoding::Text => {
