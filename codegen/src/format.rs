@@ -27,6 +27,15 @@ pub fn format(path: &str, content: Content, options: &Options) -> Result<String,
             })?;
             Ok(format!("{}{body}", header("//", options)))
         }
+        Content::RustWithDocs(tokens, blocks) => {
+            let body = unparse(tokens).map_err(|message| Error::Internal {
+                file: options.spec_name.clone(),
+                path: path.to_owned(),
+                message,
+            })?;
+            let body = crate::emit::substitute_docs(&body, &blocks);
+            Ok(format!("{}{body}", header("//", options)))
+        }
         Content::Shared(shared) => {
             let body = shared_body(shared).map_err(|message| Error::Internal {
                 file: options.spec_name.clone(),

@@ -160,7 +160,7 @@ pub fn generate_from_model(api: &model::Api, options: &Options) -> Result<Genera
     let render = |jobs: &[emit::Job]| -> Result<Vec<GeneratedFile>, Error> {
         jobs.iter()
             .map(|job| {
-                let (path, content) = emit::render(api, options, *job);
+                let (path, content) = emit::render_deferred(api, options, *job);
                 let contents = format::format(&path, content, options)?;
                 Ok(GeneratedFile { path, contents })
             })

@@ -4,6 +4,8 @@
 //! an untagged code fence would become a doctest that fails to compile. Code blocks are
 //! therefore marked `text`, and indentation that would start a code block is removed.
 
+use std::cell::RefCell;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -12,13 +14,93 @@ use crate::model::Docs;
 /// `#[doc = "..."]` attributes, one per line of `text` (outer docs: `///`).
 pub fn outer(text: &str) -> TokenStream {
     let lines = lines(text);
-    quote! { #( #[doc = #lines] )* }
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    match defer(lines) {
+        Ok(marker) => quote! { #[doc = #marker] },
+        Err(lines) => quote! { #( #[doc = #lines] )* },
+    }
 }
 
 /// `#![doc = "..."]` attributes (inner docs: `//!`).
 pub fn inner(text: &str) -> TokenStream {
     let lines = lines(text);
-    quote! { #( #![doc = #lines] )* }
+    if lines.is_empty() {
+        return TokenStream::new();
+    }
+    match defer(lines) {
+        Ok(marker) => quote! { #![doc = #marker] },
+        Err(lines) => quote! { #( #![doc = #lines] )* },
+    }
+}
+
+// Doc comments are most of the generated text, and turning each line into a string literal
+// token that syn parses back and prettyplease prints again is most of the cost of
+// formatting them. While a file is rendered through `collect`, each doc block becomes one
+// marker attribute instead, and `substitute` writes the real `///` lines into the formatted
+// text: the output is the same, byte for byte.
+thread_local! {
+    static DEFERRED: RefCell<Option<Vec<Vec<String>>>> = const { RefCell::new(None) };
+}
+
+/// Starts a marker, then its index into the deferred blocks.
+const MARKER: &str = "@@codegen-doc-";
+
+/// Runs `render` with doc blocks deferred; returns its result and the blocks.
+pub fn collect<R>(render: impl FnOnce() -> R) -> (R, Vec<Vec<String>>) {
+    DEFERRED.with(|d| *d.borrow_mut() = Some(Vec::new()));
+    let result = render();
+    let blocks = DEFERRED.with(|d| d.borrow_mut().take()).unwrap_or_default();
+    (result, blocks)
+}
+
+/// A marker for `lines` when blocks are being deferred; the lines back otherwise.
+fn defer(lines: Vec<String>) -> Result<String, Vec<String>> {
+    DEFERRED.with(|d| match d.borrow_mut().as_mut() {
+        Some(blocks) => {
+            blocks.push(lines);
+            Ok(format!("{MARKER}{}", blocks.len() - 1))
+        }
+        None => Err(lines),
+    })
+}
+
+/// Replaces the marker lines of formatted code (`///@@codegen-doc-N` and the `//!` form)
+/// by the doc lines they stand for, at the marker's indentation.
+pub fn substitute(formatted: &str, blocks: &[Vec<String>]) -> String {
+    if blocks.is_empty() {
+        return formatted.to_owned();
+    }
+    let mut out = String::with_capacity(
+        formatted.len() + blocks.iter().flatten().map(|l| l.len() + 8).sum::<usize>(),
+    );
+    for line in formatted.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let found = ["///", "//!"].into_iter().find_map(|slashes| {
+            let index = trimmed
+                .strip_prefix(slashes)?
+                .strip_prefix(MARKER)?
+                .trim_end()
+                .parse::<usize>()
+                .ok()?;
+            Some((slashes, blocks.get(index)?))
+        });
+        match found {
+            Some((slashes, block)) => {
+                let prefix = line.get(..indent).unwrap_or_default();
+                for doc_line in block {
+                    out.push_str(prefix);
+                    out.push_str(slashes);
+                    out.push_str(doc_line);
+                    out.push('\n');
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 fn lines(text: &str) -> Vec<String> {

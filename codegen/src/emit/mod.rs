@@ -21,6 +21,8 @@ use crate::model::Api;
 pub enum Content {
     /// Rust code, formatted with prettyplease.
     Rust(TokenStream),
+    /// Rust code whose doc blocks are markers, and the blocks, written in after formatting.
+    RustWithDocs(TokenStream, Vec<Vec<String>>),
     /// Rust code that is the same for every spec; formatted once per process.
     Shared(SharedFile),
     /// Text written as is (after the header).
@@ -141,12 +143,27 @@ pub fn render(api: &Api, options: &Options, job: Job) -> (String, Content) {
     }
 }
 
+/// [`render`] with doc blocks kept aside and written in by [`crate::format::format`]
+/// (cheaper to format; same output).
+pub fn render_deferred(api: &Api, options: &Options, job: Job) -> (String, Content) {
+    let ((path, content), blocks) = docs::collect(|| render(api, options, job));
+    match content {
+        Content::Rust(tokens) => (path, Content::RustWithDocs(tokens, blocks)),
+        other => (path, other),
+    }
+}
+
 /// Every file of the crate, as `(path relative to the crate root, content)`, unformatted.
 pub fn emit(api: &Api, options: &Options) -> Vec<(String, Content)> {
     jobs(api)
         .into_iter()
-        .map(|job| render(api, options, job))
+        .map(|job| render_deferred(api, options, job))
         .collect()
+}
+
+/// See [`docs::substitute`].
+pub fn substitute_docs(formatted: &str, blocks: &[Vec<String>]) -> String {
+    docs::substitute(formatted, blocks)
 }
 
 fn with_inner_doc(text: &str, items: TokenStream) -> TokenStream {
