@@ -266,6 +266,31 @@ mod tests {
     }
 
     #[test]
+    fn deferred_docs_format_the_same() {
+        let render = || {
+            let doc = super::outer("Summary.\n\nA `code` line,\n- a [list] item");
+            let inner = super::inner("Crate docs.");
+            quote::quote! {
+                #inner
+                #doc
+                pub struct A {
+                    #doc
+                    pub b: u8,
+                }
+            }
+        };
+        let unparse = |tokens| prettyplease::unparse(&syn::parse2::<syn::File>(tokens).unwrap());
+        let direct = unparse(render());
+        let (tokens, blocks) = super::collect(render);
+        assert_eq!(
+            blocks.len(),
+            2,
+            "one marker per doc block, however often it is used"
+        );
+        assert_eq!(super::substitute(&unparse(tokens), &blocks), direct);
+    }
+
+    #[test]
     fn list_continuations_are_indented() {
         assert_eq!(sanitize("- a\nb\n\nc"), "- a\n  b\n\nc");
         assert_eq!(sanitize("10. a\nb"), "10. a\n    b");
