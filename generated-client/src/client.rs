@@ -7,7 +7,7 @@ use crate::runtime::{Scheme, Secret};
 /// How each security scheme of the spec sends its credential, in the order of
 /// `ClientBuilder::credentials`.
 const SCHEMES: [Scheme; 1] = [crate::runtime::Scheme::Header("x-api-key")];
-/// Client for the Magnetis API API (version v1).
+/// Client for the Magnetis API (version v1).
 ///
 /// Cheap to clone: clones share the connection pool and the credentials. Every operation of the spec is a method returning a request builder; `.await` it (or call `.send()`) to send the request.
 #[derive(Clone)]

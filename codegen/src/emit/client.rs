@@ -23,11 +23,12 @@ pub fn file(api: &Api) -> TokenStream {
         .enumerate()
         .map(|(index, scheme)| setter(index, scheme));
     let client_doc = docs::outer(&format!(
-        "Client for the {} API (version {}).\n\n\
+        "Client for the {} (version {}).\n\n\
          Cheap to clone: clones share the connection pool and the credentials. Every \
          operation of the spec is a method returning a request builder; `.await` it (or call \
          `.send()`) to send the request.",
-        api.title, api.version
+        super::docs::api_name(&api.title),
+        api.version
     ));
     let (default_base, new_fn) = constructors(api);
     let default_impl = (api.base_url.is_some() && !has_token_argument(api)).then(|| {

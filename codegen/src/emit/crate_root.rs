@@ -44,8 +44,9 @@ pub fn file(api: &Api, options: &Options) -> TokenStream {
 fn crate_doc(api: &Api, options: &Options) -> String {
     let crate_ident = options.crate_name.replace('-', "_");
     let mut text = format!(
-        "Typed async client for the {} API (version {}).",
-        api.title, api.version
+        "Typed async client for the {} (version {}).",
+        super::docs::api_name(&api.title),
+        api.version
     );
     if let Some(description) = api
         .description

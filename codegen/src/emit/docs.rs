@@ -116,6 +116,16 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// "X API" for a spec titled "X", and the title itself when it already says "API".
+pub fn api_name(title: &str) -> String {
+    let title = title.trim();
+    if title.to_ascii_lowercase().ends_with("api") {
+        title.to_owned()
+    } else {
+        format!("{title} API")
+    }
+}
+
 /// Summary, then description, separated by a blank line; `fallback` when the spec has
 /// neither.
 pub fn text(docs: &Docs, fallback: &str) -> String {

@@ -5,8 +5,9 @@ use crate::model::Api;
 
 pub fn file(api: &Api, options: &Options) -> String {
     let description = format!(
-        "Typed async client for the {} API, generated from {}",
-        api.title, options.spec_name
+        "Typed async client for the {}, generated from {}",
+        super::docs::api_name(&api.title),
+        options.spec_name
     )
     .replace('\\', "\\\\")
     .replace('"', "\\\"");
