@@ -130,6 +130,18 @@ pub(crate) enum Style {
     /// `id[key]=value`.
     DeepObject,
 }
+/// Adds an optional scalar query parameter when it is set.
+#[inline]
+pub(crate) fn query_opt<T: serde::Serialize>(
+    request: reqwest::RequestBuilder,
+    name: &str,
+    value: &Option<T>,
+) -> reqwest::RequestBuilder {
+    match value {
+        Some(value) => request.query(&[(name, value)]),
+        None => request,
+    }
+}
 /// Adds an array or object query parameter in the given style.
 pub(crate) fn query<T: serde::Serialize, E>(
     request: reqwest::RequestBuilder,
@@ -243,7 +255,7 @@ pub(crate) async fn send<T, E>(
 ) -> Result<Response<T>, Error<E>> {
     let mut response = request.send().await.map_err(Error::from_reqwest)?;
     let status = response.status();
-    let headers = response.headers().clone();
+    let headers = std::mem::take(response.headers_mut());
     let too_large = || Error::BodyTooLarge {
         status,
         headers: Box::new(headers.clone()),

@@ -578,6 +578,9 @@ fn add_param(param: &Param) -> TokenStream {
     if param.required {
         let add = add(quote!(&self.#name));
         quote!(let request = #add;)
+    } else if param.location == ParamLocation::Query && param.style == ParamStyle::Scalar {
+        // The common case gets a one-line helper: less code to format and to compile.
+        quote!(let request = crate::runtime::query_opt(request, #wire, &self.#name);)
     } else {
         let add = add(quote!(value));
         quote! {

@@ -96,22 +96,14 @@ impl AddNumber<'_> {
                 reqwest::Method::POST,
                 &["accounts", self.idacc.as_str(), "numbers"],
             )?;
-        let request = match &self.areacode {
-            Some(value) => request.query(&[("areacode", value)]),
-            None => request,
-        };
-        let request = match &self.name {
-            Some(value) => request.query(&[("name", value)]),
-            None => request,
-        };
-        let request = match &self.recipientphonenumber {
-            Some(value) => request.query(&[("recipientphonenumber", value)]),
-            None => request,
-        };
-        let request = match &self.country {
-            Some(value) => request.query(&[("country", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "areacode", &self.areacode);
+        let request = crate::runtime::query_opt(request, "name", &self.name);
+        let request = crate::runtime::query_opt(
+            request,
+            "recipientphonenumber",
+            &self.recipientphonenumber,
+        );
+        let request = crate::runtime::query_opt(request, "country", &self.country);
         let request = self.client.authorize(request, &[&[0]])?;
         let body = self.body;
         let request = request.json(&body);

@@ -68,14 +68,12 @@ impl AddRecipient<'_> {
                 reqwest::Method::POST,
                 &["accounts", self.idacc.as_str(), "recipients"],
             )?;
-        let request = match &self.phonenumber {
-            Some(value) => request.query(&[("phonenumber", value)]),
-            None => request,
-        };
-        let request = match &self.name {
-            Some(value) => request.query(&[("name", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(
+            request,
+            "phonenumber",
+            &self.phonenumber,
+        );
+        let request = crate::runtime::query_opt(request, "name", &self.name);
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,

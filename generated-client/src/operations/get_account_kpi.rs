@@ -67,18 +67,9 @@ impl GetAccountKpi<'_> {
         let request = self
             .client
             .request(None, reqwest::Method::GET, &["accounts", "kpi"])?;
-        let request = match &self.date_to {
-            Some(value) => request.query(&[("DateTo", value)]),
-            None => request,
-        };
-        let request = match &self.date_from {
-            Some(value) => request.query(&[("DateFrom", value)]),
-            None => request,
-        };
-        let request = match &self.limit {
-            Some(value) => request.query(&[("limit", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "DateTo", &self.date_to);
+        let request = crate::runtime::query_opt(request, "DateFrom", &self.date_from);
+        let request = crate::runtime::query_opt(request, "limit", &self.limit);
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,

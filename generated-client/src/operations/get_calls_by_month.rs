@@ -59,10 +59,7 @@ impl GetCallsByMonth<'_> {
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "callbymonth"],
             )?;
-        let request = match &self.month_back {
-            Some(value) => request.query(&[("MonthBack", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "MonthBack", &self.month_back);
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,

@@ -62,10 +62,7 @@ impl GetCallsByMonthByNumber<'_> {
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "callbymonthbynumber"],
             )?;
-        let request = match &self.month_back {
-            Some(value) => request.query(&[("MonthBack", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "MonthBack", &self.month_back);
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,

@@ -86,22 +86,14 @@ impl SearchCalls<'_> {
                 reqwest::Method::GET,
                 &["accounts", self.idacc.as_str(), "search"],
             )?;
-        let request = match &self.date_to {
-            Some(value) => request.query(&[("DateTo", value)]),
-            None => request,
-        };
-        let request = match &self.date_from {
-            Some(value) => request.query(&[("DateFrom", value)]),
-            None => request,
-        };
-        let request = match &self.limit {
-            Some(value) => request.query(&[("limit", value)]),
-            None => request,
-        };
-        let request = match &self.calling_number {
-            Some(value) => request.query(&[("callingNumber", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "DateTo", &self.date_to);
+        let request = crate::runtime::query_opt(request, "DateFrom", &self.date_from);
+        let request = crate::runtime::query_opt(request, "limit", &self.limit);
+        let request = crate::runtime::query_opt(
+            request,
+            "callingNumber",
+            &self.calling_number,
+        );
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,

@@ -84,14 +84,12 @@ impl SetNumberDestination<'_> {
                     "destination",
                 ],
             )?;
-        let request = match &self.name {
-            Some(value) => request.query(&[("name", value)]),
-            None => request,
-        };
-        let request = match &self.recipientphonenumber {
-            Some(value) => request.query(&[("recipientphonenumber", value)]),
-            None => request,
-        };
+        let request = crate::runtime::query_opt(request, "name", &self.name);
+        let request = crate::runtime::query_opt(
+            request,
+            "recipientphonenumber",
+            &self.recipientphonenumber,
+        );
         let request = self.client.authorize(request, &[&[0]])?;
         crate::runtime::send(
                 request,
