@@ -620,20 +620,11 @@ fn cookie_params(op: &Operation) -> Option<TokenStream> {
     })
 }
 
-fn location_word(location: ParamLocation) -> &'static str {
-    match location {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-        ParamLocation::Cookie => "cookie",
-    }
-}
-
 fn param_doc(param: &Param) -> String {
     let sent_as = format!(
         "Sent as the `{}` {} parameter.",
         param.wire_name,
-        location_word(param.location)
+        param.location.as_str()
     );
     match param.docs.description.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => format!("{text}\n\n{sent_as}"),

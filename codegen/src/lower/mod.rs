@@ -62,14 +62,9 @@ pub fn lower_with_warnings(doc: &OpenAPI, file: &str) -> Result<(Api, Vec<Warnin
         }
         None => None,
     };
-    if let Some(notes) = doc
-        .extensions
-        .get(crate::read::NOTES_EXTENSION)
-        .and_then(|n| n.as_array())
-    {
-        for note in notes.iter().filter_map(|n| n.as_str()) {
-            lowering.warn(&JsonPointer::root(), note);
-        }
+    let notes = read_notes(doc);
+    for note in &notes {
+        lowering.warn(&JsonPointer::root(), note.clone());
     }
     let mut errors = std::mem::take(&mut lowering.errors);
     errors.truncate(MAX_ERRORS);
@@ -103,19 +98,24 @@ pub fn lower_with_warnings(doc: &OpenAPI, file: &str) -> Result<(Api, Vec<Warnin
         types,
         operations,
         security_schemes: security.into_used(),
-        notes: doc
-            .extensions
-            .get(crate::read::NOTES_EXTENSION)
-            .and_then(|n| n.as_array())
-            .map(|notes| {
-                notes
-                    .iter()
-                    .filter_map(|n| n.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        notes,
     };
     Ok((api, lowering.warnings))
+}
+
+/// Notes about constructs `read` dropped (3.1 webhooks and the like), carried in an
+/// extension of the document.
+fn read_notes(doc: &OpenAPI) -> Vec<String> {
+    doc.extensions
+        .get(crate::read::NOTES_EXTENSION)
+        .and_then(|n| n.as_array())
+        .map(|notes| {
+            notes
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// State shared by the lowering passes.

@@ -305,7 +305,7 @@ impl<'a> OperationLowering<'_, 'a> {
             if location != ParamLocation::Query && !self.is_text(&ty) {
                 return Err(self.lowering.unsupported(
                     &at.join("schema"),
-                    format!("object values in a {} parameter", location_word(location)),
+                    format!("object values in a {} parameter", location.as_str()),
                     "use a string or array parameter, or move it to the query",
                 ));
             }
@@ -831,14 +831,5 @@ fn location_name(param: &Parameter) -> &'static str {
         Parameter::Query { .. } => "query",
         Parameter::Header { .. } => "header",
         Parameter::Cookie { .. } => "cookie",
-    }
-}
-
-fn location_word(location: ParamLocation) -> &'static str {
-    match location {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-        ParamLocation::Cookie => "cookie",
     }
 }
